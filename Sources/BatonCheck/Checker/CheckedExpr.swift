@@ -1,0 +1,117 @@
+public import BatonCore
+public import BatonPattern
+
+/// A resolved, typed condition: no raw names are left, every reference
+/// points at a signal, a metadata field, an API field or a `let`.
+/// The compiler lowers this; nothing downstream re-reads rule text.
+public struct CheckedExpr: Sendable, Hashable {
+    public var kind: Kind
+    public var type: ValueType
+    /// Where it was written; ignored by `==` so equal conditions compare equal.
+    public var location: Location
+
+    public init(_ kind: Kind, type: ValueType, location: Location) {
+        self.kind = kind
+        self.type = type
+        self.location = location
+    }
+
+    public indirect enum Kind: Sendable, Hashable {
+        case constant(Value)
+        /// A per-turn signal of the latest customer turn.
+        case signal(Signal)
+        case metadata(field: String, type: FieldType)
+        case api(name: String, field: APIField)
+        /// Any API call in the current turn failed.
+        case anyAPIError
+        /// The `summary` argument of this turn's `escalate_to_human` call.
+        case toolSummary
+        case toolCalled(String)
+        case not(CheckedExpr)
+        case and(CheckedExpr, CheckedExpr)
+        case or(CheckedExpr, CheckedExpr)
+        case negate(CheckedExpr)
+        case compare(Comparison, CheckedExpr, CheckedExpr)
+        case member(CheckedExpr, of: [Value], negated: Bool)
+        case matches(CheckedExpr, Pattern, source: String)
+        case contains(CheckedExpr, PhraseMatcher, phrases: [String])
+        case exists(CheckedExpr)
+        /// `api_error is 5xx`; the operand has type `.apiError`.
+        case errorIs(CheckedExpr, ErrorClass)
+        /// `api.orders.status is unknown`: a status outside the declared list.
+        case statusUnknown(api: String, known: [String])
+        case window(WindowFunction, CheckedExpr, turns: Int)
+        case intentWas([String], withinTurns: Int?)
+        /// A named condition; kept so traces can name it.
+        case letReference(String, CheckedExpr)
+    }
+
+    /// File and byte range of the expression, for traces and diagnostics.
+    public struct Location: Sendable, Hashable, CustomStringConvertible {
+        public var path: String
+        public var range: SourceRange
+
+        public init(path: String, range: SourceRange) {
+            self.path = path
+            self.range = range
+        }
+
+        public static func == (lhs: Location, rhs: Location) -> Bool { true }
+        public func hash(into hasher: inout Hasher) {}
+        public var description: String { "\(path)@\(range.start)" }
+    }
+}
+
+/// Signals measured on each customer turn.
+public enum Signal: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The top intent of the latest customer turn.
+    case intent
+    /// The confidence of that top intent, 0 to 1.
+    case confidence
+    /// VADER compound score of the customer's message, -1 to 1.
+    case sentiment
+    /// The customer's message text.
+    case message
+    /// Customer turns so far in the session, counting this one.
+    case turnCount = "turn_count"
+}
+
+public enum APIField: String, Sendable, Hashable, Codable, CaseIterable {
+    case status
+    case error
+    case errorCode = "error_code"
+    case httpStatus = "http_status"
+
+    var type: ValueType {
+        switch self {
+        case .status, .errorCode: .string
+        case .error: .apiError
+        case .httpStatus: .number
+        }
+    }
+}
+
+/// Classes of API failure for `is`.
+public enum ErrorClass: String, Sendable, Hashable, Codable, CaseIterable {
+    case any = "error"
+    case clientError = "4xx"
+    case serverError = "5xx"
+    case timeout
+}
+
+public enum Comparison: String, Sendable, Hashable, Codable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+}
+
+/// Aggregates over the last N customer turns.
+public enum WindowFunction: String, Sendable, Hashable, Codable, CaseIterable {
+    case avg, min, max, sum, trend, count, consecutive
+
+    /// Whether the argument is a per-turn condition (else a per-turn number).
+    var takesCondition: Bool { self == .count || self == .consecutive }
+}

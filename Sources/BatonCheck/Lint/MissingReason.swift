@@ -1,0 +1,35 @@
+import BatonCore
+import BatonLanguage
+
+/// An escalation or handoff offer without a `reason`: the operator would get
+/// a ticket that does not say why.
+struct MissingReason: LintRule {
+    static let name = "missing-reason"
+    static let summary = "an escalate or offer_handoff action without a reason"
+
+    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
+        ruleSet.rules.compactMap { rule in
+            guard rule.outcome != .continue, rule.reason == nil else { return nil }
+            let action = rule.declaration.actions.first(where: Self.handsOver)
+            return warning(
+                Self.message(rule.name, outcome: rule.outcome),
+                path: rule.path,
+                range: action?.span.range ?? rule.nameRange,
+                help: "add `reason \"...\"` so the operator knows why"
+            )
+        }
+    }
+}
+
+extension MissingReason {
+    private static func handsOver(_ action: Action) -> Bool {
+        switch action {
+        case .escalate, .offerHandoff: true
+        case .tag, .continueConversation: false
+        }
+    }
+
+    fileprivate static func message(_ rule: String, outcome: Outcome) -> String {
+        "`\(outcome.rawValue)` in rule `\(rule)` has no reason"
+    }
+}

@@ -1,0 +1,66 @@
+import BatonCore
+import BatonLanguage
+
+/// `# baton-ignore: rule-a, rule-b` silences those warnings on the item it
+/// precedes (the comment's own line or the next item's first line), or on
+/// the line it trails. `# baton-ignore-file: rule-a` covers the whole file.
+struct Suppressions {
+    /// path → line → suppressed rule names ("*" for all).
+    private var byLine: [String: [Int: Set<String>]] = [:]
+    private var byFile: [String: Set<String>] = [:]
+    private var sources: [String: SourceFile] = [:]
+    /// path → item ranges, to widen a line suppression to its whole item.
+    private var items: [String: [SourceRange]] = [:]
+
+    init(_ ruleSet: CheckedRuleSet) {
+        for source in ruleSet.sources { sources[source.path] = source }
+        for file in ruleSet.files {
+            guard let source = sources[file.path] else { continue }
+            items[file.path] = file.items.map(\.span.range)
+            for comment in file.comments {
+                let text = comment.text.trimmingCharacters(in: " \t")
+                let fileWide = text.hasPrefix("baton-ignore-file:")
+                guard fileWide || text.hasPrefix("baton-ignore:") else { continue }
+                let list = text.drop(while: { $0 != ":" }).dropFirst()
+                let names = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty })
+                let ruleNames = names.isEmpty ? ["*"] : names
+                if fileWide {
+                    byFile[file.path, default: []].formUnion(ruleNames)
+                    continue
+                }
+                let line = source.location(of: comment.range.start).line
+                // A trailing comment covers its own line; a leading one the next line.
+                let target = comment.isTrailing ? line : line + 1
+                byLine[file.path, default: [:]][target, default: []].formUnion(ruleNames)
+            }
+        }
+    }
+
+    func suppresses(_ diagnostic: Diagnostic) -> Bool {
+        if let names = byFile[diagnostic.path], names.contains(diagnostic.code) || names.contains("*") { return true }
+        guard let lines = byLine[diagnostic.path], let source = sources[diagnostic.path] else { return false }
+        var candidates = [source.location(of: diagnostic.range.start).line]
+        // A suppression before an item covers every warning inside it.
+        if let item = items[diagnostic.path]?.first(where: { $0.start <= diagnostic.range.start && diagnostic.range.start < max($0.end, $0.start + 1) }) {
+            candidates.append(source.location(of: item.start).line)
+        }
+        return candidates.contains { line in
+            guard let names = lines[line] else { return false }
+            return names.contains(diagnostic.code) || names.contains("*")
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in characters: String) -> String {
+        let set = Set(characters)
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in characters: String) -> String { String(self).trimmingCharacters(in: characters) }
+}

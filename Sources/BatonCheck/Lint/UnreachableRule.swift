@@ -1,0 +1,24 @@
+import BatonCore
+
+/// A rule whose condition can never hold, such as
+/// `intent == wismo and intent == sizing` or `sentiment > 0.5 and sentiment < 0.2`.
+struct UnreachableRule: LintRule {
+    static let name = "unreachable-rule"
+    static let summary = "a rule whose condition contradicts itself can never fire"
+
+    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
+        ruleSet.rules.compactMap { rule in
+            guard let model = ConditionModel(rule.condition), model.isContradictory else { return nil }
+            return warning(
+                Self.message(rule.name),
+                path: rule.path,
+                range: rule.nameRange,
+                help: "its conditions contradict each other, so it can never fire"
+            )
+        }
+    }
+}
+
+extension UnreachableRule {
+    fileprivate static func message(_ rule: String) -> String { "rule `\(rule)` can never fire" }
+}

@@ -1,0 +1,331 @@
+public import BatonCore
+
+/// Turns UTF-8 bytes into tokens and comments. Never fails: bad bytes become
+/// diagnostics and `.invalid` tokens, so the parser can keep going.
+public struct Lexer {
+    private let source: SourceFile
+    private let bytes: [UInt8]
+    private var index = 0
+    private var sawLineBreak = true
+    private var lastTokenLine = -1
+    private var lineNumber = 0
+    public private(set) var tokens: [Token] = []
+    public private(set) var comments: [Comment] = []
+    public private(set) var diagnostics = DiagnosticBag()
+
+    public init(source: SourceFile) {
+        self.source = source
+        self.bytes = source.bytes
+    }
+
+    /// Lexes the whole file; the last token is always `.endOfFile`.
+    public static func tokenize(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(source: source)
+        lexer.run()
+        return (lexer.tokens, lexer.comments, lexer.diagnostics.diagnostics)
+    }
+
+    public mutating func run() {
+        tokens.reserveCapacity(bytes.count / 4)
+        skipByteOrderMark()
+        while true {
+            skipWhitespaceAndComments()
+            guard index < bytes.count else { break }
+            lexToken()
+        }
+        tokens.append(Token(kind: .endOfFile, text: "", range: SourceRange(start: bytes.count, end: bytes.count), startsLine: true))
+    }
+
+    // MARK: - Trivia
+
+    private mutating func skipByteOrderMark() {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+    }
+
+    private mutating func skipWhitespaceAndComments() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                index += 1
+            case UInt8(ascii: "\n"):
+                index += 1
+                lineNumber += 1
+                sawLineBreak = true
+            case UInt8(ascii: "#"):
+                lexComment()
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func lexComment() {
+        let start = index
+        index += 1
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        var end = index
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let body = start + 1..<end
+        if let invalid = firstInvalidUTF8(in: body) {
+            report(.invalidUTF8, SourceRange(start: invalid, end: invalid + 1))
+        }
+        let text = String(decoding: bytes[body], as: UTF8.self)
+        comments.append(Comment(
+            text: text,
+            range: SourceRange(start: start, end: end),
+            isTrailing: lastTokenLine == lineNumber
+        ))
+    }
+
+    // MARK: - Tokens
+
+    private mutating func lexToken() {
+        let start = index
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+            emit(.identifier, from: start)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            lexNumber()
+        case UInt8(ascii: "\""):
+            lexString()
+        case UInt8(ascii: "{"): single(.leftBrace)
+        case UInt8(ascii: "}"): single(.rightBrace)
+        case UInt8(ascii: "("): single(.leftParen)
+        case UInt8(ascii: ")"): single(.rightParen)
+        case UInt8(ascii: "["): single(.leftBracket)
+        case UInt8(ascii: "]"): single(.rightBracket)
+        case UInt8(ascii: ","): single(.comma)
+        case UInt8(ascii: "."): single(.dot)
+        case UInt8(ascii: ":"): single(.colon)
+        case UInt8(ascii: "-"): single(.minus)
+        case UInt8(ascii: "="):
+            if peek(1) == UInt8(ascii: "=") { double(.equal) } else { single(.assign) }
+        case UInt8(ascii: "!"):
+            if peek(1) == UInt8(ascii: "=") {
+                double(.notEqual)
+            } else {
+                index += 1
+                report(.unexpectedCharacter("!"), SourceRange(start: start, end: index), help: "use `not` for negation")
+                emit(.invalid, from: start)
+            }
+        case UInt8(ascii: "<"):
+            if peek(1) == UInt8(ascii: "=") { double(.lessEqual) } else { single(.less) }
+        case UInt8(ascii: ">"):
+            if peek(1) == UInt8(ascii: "=") { double(.greaterEqual) } else { single(.greater) }
+        default:
+            lexUnexpected()
+        }
+    }
+
+    private mutating func lexNumber() {
+        let start = index
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) {
+            index += 1
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, isWordByte(bytes[index]) {
+            // `5xx` and `4xx` are status classes, read as words.
+            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            if text.count == 3, text.hasSuffix("xx"), text.first.map({ "12345".contains($0) }) == true {
+                emit(.identifier, from: start)
+            } else {
+                report(.invalidNumber(text), SourceRange(start: start, end: index))
+                emit(.invalid, from: start)
+            }
+            return
+        }
+        emit(.number, from: start)
+    }
+
+    private mutating func lexString() {
+        let start = index
+        index += 1
+        var value: [UInt8] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                append(.string, text: String(decoding: value, as: UTF8.self), from: start)
+                return
+            }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\\") {
+                guard index + 1 < bytes.count else { index += 1; break }
+                let escaped = bytes[index + 1]
+                switch escaped {
+                case UInt8(ascii: "\""): value.append(escaped)
+                case UInt8(ascii: "\\"): value.append(escaped)
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                // Braces stay escaped so templates can tell `\{` from a placeholder.
+                case UInt8(ascii: "{"), UInt8(ascii: "}"): value.append(contentsOf: [byte, escaped])
+                // Pattern escapes pass through untouched.
+                case UInt8(ascii: "d"), UInt8(ascii: "w"), UInt8(ascii: "s"), UInt8(ascii: "b"),
+                     UInt8(ascii: "D"), UInt8(ascii: "W"), UInt8(ascii: "S"), UInt8(ascii: "B"),
+                     UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+                     UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "/"),
+                     UInt8(ascii: "-"):
+                    value.append(contentsOf: [byte, escaped])
+                default:
+                    let range = SourceRange(start: index, end: index + 2)
+                    report(.invalidEscape(String(decoding: [escaped], as: UTF8.self)), range)
+                }
+                index += 2
+                continue
+            }
+            if byte >= 0x80 {
+                let length = utf8SequenceLength(at: index)
+                if length == 0 {
+                    report(.invalidUTF8, SourceRange(start: index, end: index + 1))
+                    index += 1
+                    continue
+                }
+                value.append(contentsOf: bytes[index..<index + length])
+                index += length
+                continue
+            }
+            if byte < 0x20 && byte != UInt8(ascii: "\t") {
+                report(.controlCharacterInString, SourceRange(start: index, end: index + 1))
+                index += 1
+                continue
+            }
+            value.append(byte)
+            index += 1
+        }
+        report(.unterminatedString, SourceRange(start: start, end: index), help: "close the string with `\"` on the same line")
+        append(.string, text: String(decoding: value, as: UTF8.self), from: start)
+    }
+
+    private mutating func lexUnexpected() {
+        let start = index
+        let length = utf8SequenceLength(at: index)
+        if length == 0 {
+            // Swallow a run of bad bytes as one diagnostic.
+            while index < bytes.count, bytes[index] >= 0x80, utf8SequenceLength(at: index) == 0 { index += 1 }
+            report(.invalidUTF8, SourceRange(start: start, end: index))
+        } else {
+            index += length
+            let character = String(decoding: bytes[start..<index], as: UTF8.self)
+            report(.unexpectedCharacter(character), SourceRange(start: start, end: index))
+        }
+        emit(.invalid, from: start)
+    }
+
+    // MARK: - Helpers
+
+    private func peek(_ distance: Int) -> UInt8? {
+        index + distance < bytes.count ? bytes[index + distance] : nil
+    }
+
+    private mutating func single(_ kind: TokenKind) {
+        let start = index
+        index += 1
+        emit(kind, from: start)
+    }
+
+    private mutating func double(_ kind: TokenKind) {
+        let start = index
+        index += 2
+        emit(kind, from: start)
+    }
+
+    private mutating func emit(_ kind: TokenKind, from start: Int) {
+        append(kind, text: String(decoding: bytes[start..<index], as: UTF8.self), from: start)
+    }
+
+    private mutating func append(_ kind: TokenKind, text: String, from start: Int) {
+        tokens.append(Token(kind: kind, text: text, range: SourceRange(start: start, end: index), startsLine: sawLineBreak))
+        sawLineBreak = false
+        lastTokenLine = lineNumber
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
+    }
+
+    /// Length of a valid UTF-8 sequence starting at `position`, or 0.
+    private func utf8SequenceLength(at position: Int) -> Int {
+        let lead = bytes[position]
+        let length: Int
+        let minimum: UInt32
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return 0
+        }
+        guard position + length <= bytes.count else { return 0 }
+        var scalar = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let next = bytes[position + offset]
+            guard next & 0xC0 == 0x80 else { return 0 }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+        }
+        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return 0 }
+        return length
+    }
+
+    private func firstInvalidUTF8(in range: Range<Int>) -> Int? {
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let length = utf8SequenceLength(at: position)
+            if length == 0 || position + length > range.upperBound { return position }
+            position += length
+        }
+        return nil
+    }
+
+    private mutating func report(_ message: LexerMessage, _ range: SourceRange, help: String? = nil) {
+        diagnostics.append(Diagnostic(
+            code: message.code,
+            severity: .error,
+            message: message.text,
+            path: source.path,
+            range: range,
+            help: help
+        ))
+    }
+}
+
+/// The lexer's messages, kept beside the code that raises them.
+enum LexerMessage {
+    case unexpectedCharacter(String)
+    case invalidUTF8
+    case unterminatedString
+    case invalidEscape(String)
+    case invalidNumber(String)
+    case controlCharacterInString
+
+    var code: String {
+        switch self {
+        case .unexpectedCharacter: "E0001"
+        case .invalidUTF8: "E0002"
+        case .unterminatedString: "E0003"
+        case .invalidEscape: "E0004"
+        case .invalidNumber: "E0005"
+        case .controlCharacterInString: "E0006"
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .unexpectedCharacter(let character): "unexpected character `\(character)`"
+        case .invalidUTF8: "invalid UTF-8 byte sequence"
+        case .unterminatedString: "unterminated string"
+        case .invalidEscape(let character): "unknown escape `\\\(character)` in string"
+        case .invalidNumber(let text): "invalid number `\(text)`"
+        case .controlCharacterInString: "control character in string"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import BatonCore
+
+/// Template strings: `"Order {metadata.order_id} is {api.orders.status}"`.
+/// Placeholders are read from the raw source bytes so each keeps an exact span.
+extension Parser {
+    mutating func parseTemplate() throws(SyntaxError) -> Template {
+        let literal = try expectString("a message string")
+        var parts: [TemplatePart] = []
+        var text: [UInt8] = []
+        let bytes = source.bytes
+        let range = literal.span.range
+        // Skip the opening quote; stop before the closing one if present.
+        var index = range.start + 1
+        let end = range.end > range.start + 1 && bytes[range.end - 1] == UInt8(ascii: "\"") ? range.end - 1 : range.end
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < end {
+                let escaped = bytes[index + 1]
+                switch escaped {
+                case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): text.append(UInt8(ascii: "\t"))
+                default: text.append(escaped)
+                }
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "{") {
+                let open = index
+                var close = index + 1
+                while close < end, bytes[close] != UInt8(ascii: "}"), bytes[close] != UInt8(ascii: "{") { close += 1 }
+                guard close < end, bytes[close] == UInt8(ascii: "}") else {
+                    throw error(.unclosedPlaceholder, at: SourceRange(start: open, end: open + 1), help: "write `\\{` for a literal brace")
+                }
+                if !text.isEmpty {
+                    parts.append(.text(String(decoding: text, as: UTF8.self)))
+                    text.removeAll()
+                }
+                parts.append(.placeholder(
+                    try placeholderPath(from: open + 1, to: close),
+                    span: Span(start: open, end: close + 1)
+                ))
+                index = close + 1
+                continue
+            }
+            if byte == UInt8(ascii: "}") {
+                throw error(.unopenedPlaceholder, at: SourceRange(start: index, end: index + 1), help: "write `\\}` for a literal brace")
+            }
+            text.append(byte)
+            index += 1
+        }
+        if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+        return Template(literal: literal, parts: parts)
+    }
+
+    /// Splits `metadata.order_id` into names with their own spans.
+    private func placeholderPath(from start: Int, to end: Int) throws(SyntaxError) -> [Name] {
+        var names: [Name] = []
+        var segmentStart = start
+        var index = start
+        let bytes = source.bytes
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        }
+        while index <= end {
+            if index == end || bytes[index] == UInt8(ascii: ".") {
+                guard index > segmentStart else {
+                    throw error(.emptyPlaceholderSegment, at: SourceRange(start: max(start - 1, segmentStart - 1), end: index + 1))
+                }
+                let segment = String(decoding: bytes[segmentStart..<index], as: UTF8.self)
+                names.append(Name(segment, span: Span(start: segmentStart, end: index)))
+                segmentStart = index + 1
+            } else if !isWordByte(bytes[index]) {
+                throw error(.invalidPlaceholder, at: SourceRange(start: start - 1, end: end + 1), help: "placeholders look like `{metadata.order_id}`")
+            }
+            index += 1
+        }
+        return names
+    }
+}
