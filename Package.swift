@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "baton", targets: ["baton"]),
         .executable(name: "baton-bench", targets: ["baton-bench"]),
+        .library(name: "Baton", targets: ["Baton"]),
         .library(name: "BatonLanguage", targets: ["BatonLanguage"]),
         .library(name: "BatonCheck", targets: ["BatonCheck"]),
         .library(name: "BatonSentiment", targets: ["BatonSentiment"]),
@@ -41,11 +42,17 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),
+        // The façade for bot developers: load rules from disk, compile, evaluate.
+        .target(
+            name: "Baton",
+            dependencies: ["BatonCore", "BatonCheck"],
+            swiftSettings: upcoming
+        ),
         // Commands, renderers and exit codes; orchestration only.
         .target(
             name: "BatonCLI",
             dependencies: [
-                "BatonCore", "BatonLanguage", "BatonCheck",
+                "Baton", "BatonCore", "BatonLanguage", "BatonCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -20,6 +20,9 @@ public struct TurnEvent: Sendable, Hashable, Codable {
     public var metadata: [String: Value]
     /// Seconds since 1970, when the bot knows it.
     public var timestamp: Double?
+    /// Set on the operator's event that hands the conversation back to the
+    /// bot; starts the loop guard's cooldown.
+    public var handBack: Bool
 
     public init(
         sessionID: String,
@@ -29,7 +32,8 @@ public struct TurnEvent: Sendable, Hashable, Codable {
         apiResults: [APIResult] = [],
         toolCalls: [ToolCall] = [],
         metadata: [String: Value] = [:],
-        timestamp: Double? = nil
+        timestamp: Double? = nil,
+        handBack: Bool = false
     ) {
         self.sessionID = sessionID
         self.role = role
@@ -39,6 +43,7 @@ public struct TurnEvent: Sendable, Hashable, Codable {
         self.toolCalls = toolCalls
         self.metadata = metadata
         self.timestamp = timestamp
+        self.handBack = handBack
     }
 
     enum CodingKeys: String, CodingKey {
@@ -47,6 +52,7 @@ public struct TurnEvent: Sendable, Hashable, Codable {
         case apiResults = "api_results"
         case toolCalls = "tool_calls"
         case metadata, timestamp
+        case handBack = "hand_back"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +65,7 @@ public struct TurnEvent: Sendable, Hashable, Codable {
         toolCalls = try container.decodeIfPresent([ToolCall].self, forKey: .toolCalls) ?? []
         metadata = try container.decodeIfPresent([String: Value].self, forKey: .metadata) ?? [:]
         timestamp = try container.decodeIfPresent(Double.self, forKey: .timestamp)
+        handBack = try container.decodeIfPresent(Bool.self, forKey: .handBack) ?? false
     }
 
     /// The intent with the highest confidence (the first one on ties).

@@ -1,3 +1,4 @@
+import Baton
 import ArgumentParser
 import BatonCore
 import BatonLanguage

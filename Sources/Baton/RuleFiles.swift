@@ -1,28 +1,28 @@
-import BatonCheck
-import BatonCore
+public import BatonCheck
+public import BatonCore
 import Foundation
 
 /// Finds rule files and reads them. A folder is one rule set (its `.baton`
 /// files, recursively, sorted by path); a file named on its own is a set of
 /// its own, together with whatever it imports.
-struct RuleFiles {
-    struct Set {
-        var name: String
-        var sources: [SourceFile]
+public enum RuleFiles {
+    public struct Set: Sendable {
+        public var name: String
+        public var sources: [SourceFile]
     }
 
     /// A path that could not be used; reported as a diagnostic with no range.
-    struct Problem: Error {
-        var path: String
-        var message: String
+    public struct Problem: Error, Sendable {
+        public var path: String
+        public var message: String
     }
 
-    static let fileExtension = "baton"
+    public static let fileExtension = "baton"
     /// Files larger than this are refused rather than read into memory.
-    static let maxFileSize = 64 * 1024 * 1024
+    public static let maxFileSize = 64 * 1024 * 1024
 
     /// The rule sets under `paths`, and the paths that could not be read.
-    static func discover(_ paths: [String]) -> (sets: [Set], problems: [Problem]) {
+    public static func discover(_ paths: [String]) -> (sets: [Set], problems: [Problem]) {
         var sets: [Set] = []
         var problems: [Problem] = []
         for path in paths {
@@ -50,7 +50,7 @@ struct RuleFiles {
     }
 
     /// Every `.baton` file under a folder, sorted, skipping hidden entries.
-    static func batonFiles(under folder: String) -> [String] {
+    public static func batonFiles(under folder: String) -> [String] {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
         var files: [String] = []
@@ -61,7 +61,7 @@ struct RuleFiles {
         return files.sorted()
     }
 
-    static func read(_ path: String) throws(Problem) -> SourceFile {
+    public static func read(_ path: String) throws(Problem) -> SourceFile {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > maxFileSize {
             throw Problem(path: path, message: "file is larger than \(maxFileSize / 1024 / 1024) MB")
@@ -72,32 +72,34 @@ struct RuleFiles {
         return SourceFile(path: path, bytes: [UInt8](data))
     }
 
-    static func readStandardInput() -> SourceFile {
+    public static func readStandardInput() -> SourceFile {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         return SourceFile(path: "<stdin>", bytes: [UInt8](data))
     }
 }
 
 extension RuleFiles.Problem {
-    var diagnostic: Diagnostic {
+    public var diagnostic: Diagnostic {
         Diagnostic(code: "E0001", severity: .error, message: message, path: path, range: .empty)
     }
 }
 
 /// Reads imports from disk, relative to the importing file.
-struct FileSourceLoader: SourceLoading {
-    func resolve(_ importPath: String, from importer: String) -> String {
+public struct FileSourceLoader: SourceLoading {
+    public init() {}
+
+    public func resolve(_ importPath: String, from importer: String) -> String {
         if importPath.hasPrefix("/") { return Self.normalize(importPath) }
         let folder = (importer as NSString).deletingLastPathComponent
         return Self.normalize(folder.isEmpty ? importPath : folder + "/" + importPath)
     }
 
-    func load(_ path: String) throws -> SourceFile {
+    public func load(_ path: String) throws -> SourceFile {
         do { return try RuleFiles.read(path) } catch { throw LoadError(message: error.message) }
     }
 
     /// `rules/./a/../schema.baton` → `rules/schema.baton`, so one file is loaded once.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
