@@ -127,10 +127,11 @@ public struct Lexer {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, isWordByte(bytes[index]) {
-            // `5xx` and `4xx` are status classes, read as words.
+            // `5xx` and `4xx` are status classes, read as words (the checker
+            // judges which classes exist).
             while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if text.count == 3, text.hasSuffix("xx"), text.first.map({ "12345".contains($0) }) == true {
+            if text.count == 3, text.hasSuffix("xx") {
                 emit(.identifier, from: start)
             } else {
                 report(.invalidNumber(text), SourceRange(start: start, end: index))
@@ -163,14 +164,9 @@ public struct Lexer {
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 // Braces stay escaped so templates can tell `\{` from a placeholder.
                 case UInt8(ascii: "{"), UInt8(ascii: "}"): value.append(contentsOf: [byte, escaped])
-                // Pattern escapes pass through untouched.
-                case UInt8(ascii: "d"), UInt8(ascii: "w"), UInt8(ascii: "s"), UInt8(ascii: "b"),
-                     UInt8(ascii: "D"), UInt8(ascii: "W"), UInt8(ascii: "S"), UInt8(ascii: "B"),
-                     UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
-                     UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "+"),
-                     UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "/"),
-                     UInt8(ascii: "-"):
-                    value.append(contentsOf: [byte, escaped])
+                // Other ASCII escapes (`\d`, `\b`, `\.`, ...) belong to patterns:
+                // kept verbatim so the pattern compiler can judge them.
+                case 0x21...0x7E: value.append(contentsOf: [byte, escaped])
                 default:
                     let range = SourceRange(start: index, end: index + 2)
                     report(.invalidEscape(String(decoding: [escaped], as: UTF8.self)), range)
@@ -201,19 +197,40 @@ public struct Lexer {
         append(.string, text: String(decoding: value, as: UTF8.self), from: start)
     }
 
+    /// Reads a run of characters that cannot start a token as one invalid
+    /// token with one diagnostic, so a megabyte of junk stays one error.
     private mutating func lexUnexpected() {
         let start = index
-        let length = utf8SequenceLength(at: index)
-        if length == 0 {
-            // Swallow a run of bad bytes as one diagnostic.
+        if utf8SequenceLength(at: index) == 0 {
             while index < bytes.count, bytes[index] >= 0x80, utf8SequenceLength(at: index) == 0 { index += 1 }
             report(.invalidUTF8, SourceRange(start: start, end: index))
-        } else {
-            index += length
-            let character = String(decoding: bytes[start..<index], as: UTF8.self)
-            report(.unexpectedCharacter(character), SourceRange(start: start, end: index))
+            emit(.invalid, from: start)
+            return
         }
-        emit(.invalid, from: start)
+        let firstLength = utf8SequenceLength(at: index)
+        let character = String(decoding: bytes[index..<index + firstLength], as: UTF8.self)
+        index += firstLength
+        while index < bytes.count, !startsToken(bytes[index]) {
+            let length = utf8SequenceLength(at: index)
+            if length == 0 { break }
+            index += length
+        }
+        let help = index - start > firstLength ? "the characters that follow it up to here were skipped too" : nil
+        report(.unexpectedCharacter(character), SourceRange(start: start, end: index), help: help)
+        append(.invalid, text: "", from: start)
+    }
+
+    /// Whether a byte can begin a token or trivia.
+    private func startsToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "#"),
+             UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ":"),
+             UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            true
+        default:
+            isWordByte(byte)
+        }
     }
 
     // MARK: - Helpers

@@ -21,7 +21,9 @@ extension Parser {
 
     mutating func parseOr() throws(SyntaxError) -> Expr {
         var left = try parseAnd()
+        var operands = 1
         while checkKeyword("or") {
+            try countOperand(&operands)
             advance()
             let right = try parseAnd()
             left = .binary(.or, left, right, span: left.span.union(right.span))
@@ -31,12 +33,23 @@ extension Parser {
 
     mutating func parseAnd() throws(SyntaxError) -> Expr {
         var left = try parseNot()
+        var operands = 1
         while checkKeyword("and") {
+            try countOperand(&operands)
             advance()
             let right = try parseNot()
             left = .binary(.and, left, right, span: left.span.union(right.span))
         }
         return left
+    }
+
+    /// Chains are trees nested once per operand; a cap keeps every later
+    /// phase's recursion (comparison, lowering, freeing) shallow.
+    private mutating func countOperand(_ operands: inout Int) throws(SyntaxError) {
+        operands += 1
+        guard operands <= Self.maxChainLength else {
+            throw error(.chainTooLong(Self.maxChainLength), at: current.range, help: "split the condition into named `let` conditions")
+        }
     }
 
     mutating func parseNot() throws(SyntaxError) -> Expr {
@@ -52,6 +65,9 @@ extension Parser {
     mutating func parseComparison() throws(SyntaxError) -> Expr {
         let left = try parseUnary()
         let start = left.span.range.start
+        if check(.assign) {
+            throw error(.expected("a condition", found: "`=`"), at: current.range, help: "use `==` to compare")
+        }
         if let op = comparisonOperator(current.kind) {
             advance()
             let right = try parseUnary()
@@ -140,7 +156,16 @@ extension Parser {
         return .list(elements, span: span(from: start))
     }
 
+    /// Words that end or structure a condition; as operands they are always a mistake.
+    static let nonOperandWords: Set<String> = [
+        "then", "when", "rule", "shadow", "let", "schema", "import", "guards", "lexicon",
+        "and", "or", "in", "matches", "contains", "exists", "is", "was", "within", "last",
+    ]
+
     mutating func parseWord(_ token: Token, start: Int) throws(SyntaxError) -> Expr {
+        if Self.nonOperandWords.contains(token.text) {
+            throw error(.expected("a condition", found: token.description), at: token.range)
+        }
         switch token.text {
         case "true", "false":
             advance()
@@ -203,7 +228,6 @@ extension Parser {
         case .lessEqual: .lessEqual
         case .greater: .greater
         case .greaterEqual: .greaterEqual
-        case .assign: .equal
         default: nil
         }
     }

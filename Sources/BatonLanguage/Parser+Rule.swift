@@ -24,6 +24,10 @@ extension Parser {
         try expectKeyword("then")
         var actions: [Action] = []
         repeat {
+            // A new item on its own line means this rule's `}` is missing.
+            if !actions.isEmpty, current.startsLine, current.kind == .identifier, Self.itemKeywords.contains(current.text) {
+                throw error(.expected("`}` to close rule `\(name.text)`", found: current.description), at: current.range)
+            }
             actions.append(try parseAction())
         } while !check(.rightBrace) && !check(.endOfFile)
         try expect(.rightBrace, "`}` to close rule `\(name.text)`")

@@ -21,6 +21,8 @@ struct SyntaxError: Error {
 public struct Parser {
     /// Deepest expression nesting accepted; far beyond anything hand-written.
     public static let maxNestingDepth = 128
+    /// Most operands in one `and` or `or` chain.
+    public static let maxChainLength = 1_000
     static let itemKeywords: Set<String> = ["rule", "shadow", "let", "schema", "import", "lexicon", "guards"]
 
     let source: SourceFile

@@ -6,6 +6,7 @@ enum ParserMessage {
     case unknownRuleSetting(String)
     case unknownAction(String)
     case nestingTooDeep(Int)
+    case chainTooLong(Int)
     case unclosedPlaceholder
     case unopenedPlaceholder
     case emptyPlaceholderSegment
@@ -15,7 +16,7 @@ enum ParserMessage {
         switch self {
         case .expected: "E0100"
         case .expectedItem: "E0101"
-        case .nestingTooDeep: "E0102"
+        case .nestingTooDeep, .chainTooLong: "E0102"
         case .unknownSchemaEntry: "E0103"
         case .unknownRuleSetting: "E0104"
         case .unknownAction: "E0105"
@@ -31,6 +32,7 @@ enum ParserMessage {
         case .unknownRuleSetting(let word): "unknown rule setting `\(word)`"
         case .unknownAction(let word): "unknown action `\(word)`"
         case .nestingTooDeep(let limit): "condition nests deeper than \(limit) levels"
+        case .chainTooLong(let limit): "condition chains more than \(limit) tests with one operator"
         case .unclosedPlaceholder: "unclosed `{` in template"
         case .unopenedPlaceholder: "`}` without a matching `{` in template"
         case .emptyPlaceholderSegment: "empty name in template placeholder"

@@ -137,7 +137,8 @@ public struct Checker {
                     report(.duplicateDeclaration(kind: "API", name: api.name.text), path: path, range: api.name.span.range)
                     continue
                 }
-                schema.apis[api.name.text] = api.statuses.map { Set($0.map(\.value)) }
+                // `updateValue`: assigning a nil status list through the subscript would drop the key.
+                schema.apis.updateValue(api.statuses.map { Set($0.map(\.value)) }, forKey: api.name.text)
             }
         case .metadata(let fields, _):
             for field in fields {

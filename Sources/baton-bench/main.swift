@@ -1,0 +1,27 @@
+import Foundation
+
+/// Benchmarks for Baton. Each subcommand prints its figures; the README
+/// quotes them with the command that produced them.
+let usage = """
+usage: baton-bench <benchmark> [options]
+  language [--rules 10000,100000] [--repeat 5]   parse + check + lint throughput
+  sentiment [options]                            sentiment scorer speed, floor and memory
+"""
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let benchmark = arguments.first else {
+    print(usage)
+    exit(2)
+}
+do {
+    switch benchmark {
+    case "language": try runLanguageBench(Array(arguments.dropFirst()))
+    case "sentiment": try runSentimentBench(Array(arguments.dropFirst()))
+    default:
+        FileHandle.standardError.write(Data("unknown benchmark `\(benchmark)`\n\(usage)\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,93 @@
+import BatonPattern
+import Testing
+
+@Suite("PhraseMatcher")
+struct PhraseMatcherTests {
+    static let human = PhraseMatcher(phrases: ["speak to a human", "real person", "agent"])
+
+    @Test("finds phrases as whole words", arguments: [
+        ("Can I speak to a human please", 0),
+        ("I want a REAL PERSON!", 1),
+        ("an agent!", 2),
+        ("(agent)", 2),
+        ("Agent.", 2),
+        ("agent/human", 2),
+        ("the agent's reply", 2),
+        ("agents are busy", nil),
+        ("reagent", nil),
+        ("agent_x", nil),
+        ("speak to a humanoid", nil),
+        ("speak  to\ta\nhuman", 0),  // any whitespace run matches a space
+        ("speak-to a human", nil),  // punctuation is not whitespace
+        ("real\u{00A0}person", 1),  // no-break space is whitespace
+        ("", nil),
+        ("   ", nil),
+        ("an agent, or a real person", 1),  // earliest-listed phrase wins
+    ] as [(String, Int?)])
+    func humanRequests(text: String, expected: Int?) {
+        let folded = FoldedText(text)
+        #expect(Self.human.firstMatch(folded) == expected)
+        #expect(Self.human.matches(folded) == (expected != nil))
+    }
+
+    @Test("case, diacritics and scripts", arguments: [
+        (["café crème"], "CAFE CREME please", 0),
+        (["cafe"], "un café.", 0),
+        (["naïve"], "naiveté", nil),
+        (["мир"], "мир!", 0),
+        (["мир"], "мировой", nil),
+        (["שלום"], "שָׁלוֹם!", 0),
+        (["退款"], "我想退款", 0),  // no spaces in Chinese: each character is a word
+        (["人工客服"], "请给我人工客服！", 0),
+        (["客服x"], "客服xy", nil),
+        (["返金"], "返金してください", 0),
+        (["can't"], "I CAN’T log in", 0),
+        (["e-mail"], "my e-mail", 0),
+        (["e-mail"], "my e mail", nil),
+        (["#refund"], "please #refund", 0),
+        (["100%"], "I'm 100% sure", 0),
+        (["👍"], "great👍", 0),
+    ] as [([String], String, Int?)])
+    func folding(phrases: [String], text: String, expected: Int?) {
+        #expect(PhraseMatcher(phrases: phrases).firstMatch(FoldedText(text)) == expected)
+    }
+
+    @Test("overlapping and nested phrases", arguments: [
+        (["human being", "human"], "a human", 1),
+        (["human being", "human"], "a human being", 0),
+        (["a b c", "b"], "a b x", 1),
+        (["abcd", "bc"], "abcd", 0),
+        (["abcd", "bc"], "abce", nil),  // "bc" is not a whole word there
+        (["she", "he", "hers"], "ushers", nil),
+        (["she", "he", "hers"], "u she rs", 0),
+        (["he", "hers"], "hers", 1),
+    ] as [([String], String, Int?)])
+    func overlapping(phrases: [String], text: String, expected: Int?) {
+        #expect(PhraseMatcher(phrases: phrases).firstMatch(FoldedText(text)) == expected)
+    }
+
+    @Test("empty and blank phrases never match")
+    func blankPhrases() {
+        let matcher = PhraseMatcher(phrases: ["", "   ", "refund"])
+        #expect(matcher.firstMatch(FoldedText("a refund")) == 2)
+        #expect(matcher.firstMatch(FoldedText("")) == nil)
+        #expect(PhraseMatcher(phrases: []).matches(FoldedText("anything")) == false)
+        #expect(PhraseMatcher(phrases: [" agent "]).firstMatch(FoldedText("agent!")) == 0)
+    }
+
+    @Test("a hundred phrases give the same answers as one at a time")
+    func manyPhrases() {
+        let phrases = (0..<100).map { "phrase number \($0)" } + ["agent"]
+        let matcher = PhraseMatcher(phrases: phrases)
+        let text = FoldedText(String(repeating: "nothing to see here ", count: 500) + "phrase number 42 and phrase number 7")
+        #expect(matcher.firstMatch(text) == 7)
+        let oneByOne = phrases.indices.first { PhraseMatcher(phrases: [phrases[$0]]).matches(text) }
+        #expect(oneByOne == 7)
+    }
+
+    @Test("equality follows the phrases")
+    func equality() {
+        #expect(PhraseMatcher(phrases: ["a", "b"]) == PhraseMatcher(phrases: ["a", "b"]))
+        #expect(PhraseMatcher(phrases: ["a", "b"]) != PhraseMatcher(phrases: ["b", "a"]))
+    }
+}
