@@ -10,7 +10,7 @@ public struct BatonCommand: ParsableCommand {
         Exit codes: 0 success, 1 errors found (or warnings with --strict, or
         files that need formatting with --check), 2 usage errors.
         """,
-        subcommands: [LintCommand.self, FmtCommand.self]
+        subcommands: [LintCommand.self, FmtCommand.self, SimulateCommand.self, TestCommand.self, ExplainCommand.self, DiffCommand.self, GraphCommand.self]
     )
 
     public init() {}
@@ -23,20 +23,25 @@ public struct BatonCommand: ParsableCommand {
             try command.run()
             Foundation.exit(0)
         } catch {
-            let code = exitCode(for: error)
+            let code = batonExitCode(for: error)
             let message = fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                Foundation.exit(0)
-            }
-            if let exit = error as? ExitCode {
-                Foundation.exit(exit.rawValue)
-            }
             if !message.isEmpty {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                if code == 0 {
+                    print(message)
+                } else {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
             }
-            Foundation.exit(code == .validationFailure ? BatonExit.usage.rawValue : code.rawValue)
+            Foundation.exit(code)
         }
+    }
+
+    /// Baton's exit code for an error thrown by parsing or running a
+    /// command: usage errors are 2 rather than ArgumentParser's 64.
+    public static func batonExitCode(for error: any Error) -> Int32 {
+        if let exit = error as? ExitCode { return exit.rawValue }
+        let code = exitCode(for: error)
+        return code == .validationFailure ? BatonExit.usage.rawValue : code.rawValue
     }
 }
 

@@ -5,15 +5,31 @@ public import BatonPattern
 /// points at a signal, a metadata field, an API field or a `let`.
 /// The compiler lowers this; nothing downstream re-reads rule text.
 public struct CheckedExpr: Sendable, Hashable {
-    public var kind: Kind
-    public var type: ValueType
+    public let kind: Kind
+    public let type: ValueType
     /// Where it was written; ignored by `==` so equal conditions compare equal.
-    public var location: Location
+    public let location: Location
+    /// Structural hash, computed once from the children's own cached hashes,
+    /// so hashing a tree (the linter and compiler key maps by conditions)
+    /// costs O(1) instead of a walk.
+    private let structuralHash: Int
 
     public init(_ kind: Kind, type: ValueType, location: Location) {
         self.kind = kind
         self.type = type
         self.location = location
+        var hasher = Hasher()
+        kind.hash(into: &hasher)
+        hasher.combine(type)
+        self.structuralHash = hasher.finalize()
+    }
+
+    public static func == (lhs: CheckedExpr, rhs: CheckedExpr) -> Bool {
+        lhs.structuralHash == rhs.structuralHash && lhs.type == rhs.type && lhs.kind == rhs.kind
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(structuralHash)
     }
 
     public indirect enum Kind: Sendable, Hashable {

@@ -6,13 +6,15 @@ struct DuplicateCondition: LintRule {
     static let name = "duplicate-condition"
     static let summary = "a test repeated in one condition, or two rules with the same condition"
 
-    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
+    func lint(_ context: LintContext) -> [Diagnostic] {
+        let ruleSet = context.ruleSet
         var diagnostics: [Diagnostic] = []
-        var seenConditions: [CheckedExpr: CheckedRule] = [:]
+        var seenConditions: [CheckedExpr: Int] = [:]
         for rule in ruleSet.rules {
             collectRepeats(rule.condition, into: &diagnostics)
             let condition = ConditionModel.stripLets(rule.condition)
-            if let first = seenConditions[condition] {
+            if let firstIndex = seenConditions[condition] {
+                let first = ruleSet.rules[firstIndex]
                 diagnostics.append(warning(
                     Self.sameAsRule(rule.name, first.name),
                     path: rule.path,
@@ -21,7 +23,7 @@ struct DuplicateCondition: LintRule {
                     notes: [DiagnosticNote("`\(first.name)` is defined here", path: first.path, range: first.nameRange)]
                 ))
             } else {
-                seenConditions[condition] = rule
+                seenConditions[condition] = rule.index
             }
         }
         for value in ruleSet.lets { collectRepeats(value.value, into: &diagnostics) }

@@ -7,7 +7,20 @@ public protocol LintRule: Sendable {
     /// One line for the rule reference (`baton lint --list-rules`).
     static var summary: String { get }
     init()
-    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic]
+    func lint(_ context: LintContext) -> [Diagnostic]
+}
+
+/// What the lint rules share, computed once: the set and each rule's
+/// condition model.
+public struct LintContext {
+    public let ruleSet: CheckedRuleSet
+    /// `ConditionModel` of each rule, by rule index (nil when too large to model).
+    let models: [ConditionModel?]
+
+    init(_ ruleSet: CheckedRuleSet) {
+        self.ruleSet = ruleSet
+        self.models = ruleSet.rules.map { ConditionModel($0.condition) }
+    }
 }
 
 extension LintRule {
@@ -28,8 +41,9 @@ public enum Linter {
 
     public static func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
         let suppressions = Suppressions(ruleSet)
+        let context = LintContext(ruleSet)
         return rules
-            .flatMap { $0.init().lint(ruleSet) }
+            .flatMap { $0.init().lint(context) }
             .filter { !suppressions.suppresses($0) }
             .sorted(by: Diagnostic.ordered)
     }

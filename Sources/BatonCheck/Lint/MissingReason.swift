@@ -7,8 +7,8 @@ struct MissingReason: LintRule {
     static let name = "missing-reason"
     static let summary = "an escalate or offer_handoff action without a reason"
 
-    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
-        ruleSet.rules.compactMap { rule in
+    func lint(_ context: LintContext) -> [Diagnostic] {
+        context.ruleSet.rules.compactMap { rule in
             guard rule.outcome != .continue, rule.reason == nil else { return nil }
             let action = rule.declaration.actions.first(where: Self.handsOver)
             return warning(

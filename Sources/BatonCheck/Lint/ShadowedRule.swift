@@ -18,19 +18,23 @@ struct ShadowedRule: LintRule {
         var value: Value?
     }
 
-    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
-        let acting = ruleSet.rules.filter { !$0.isShadow && $0.outcome != .continue }
-        let models = acting.map { ConditionModel($0.condition) }
+    func lint(_ context: LintContext) -> [Diagnostic] {
+        let rules = context.ruleSet.rules
+        // Only rules that act can shadow or be shadowed; models are indexed by rule index.
+        let models = context.models.indices.map { index in
+            rules[index].isShadow || rules[index].outcome == .continue ? nil : context.models[index]
+        }
         let index = Self.buildIndex(models)
         var diagnostics: [Diagnostic] = []
-        for (position, rule) in acting.enumerated() {
+        for position in rules.indices {
             guard let model = models[position], !model.isContradictory else { continue }
+            let rule = rules[position]
             var tried = 0
             var winner: Int?
             for candidate in Self.candidates(for: model, in: index) where candidate != position {
                 if tried == Self.maxCandidates { break }
                 tried += 1
-                let stronger = acting[candidate]
+                let stronger = rules[candidate]
                 // A guard-bypassing rule can still win while the other is held back.
                 if rule.bypassGuards, !stronger.bypassGuards { continue }
                 guard Self.beats(stronger, rule), let theirs = models[candidate], model.implies(theirs) else { continue }
@@ -38,7 +42,7 @@ struct ShadowedRule: LintRule {
                 break
             }
             guard let winner else { continue }
-            let stronger = acting[winner]
+            let stronger = rules[winner]
             diagnostics.append(warning(
                 Self.message(rule.name, by: stronger.name),
                 path: rule.path,

@@ -6,9 +6,9 @@ struct UnreachableRule: LintRule {
     static let name = "unreachable-rule"
     static let summary = "a rule whose condition contradicts itself can never fire"
 
-    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
-        ruleSet.rules.compactMap { rule in
-            guard let model = ConditionModel(rule.condition), model.isContradictory else { return nil }
+    func lint(_ context: LintContext) -> [Diagnostic] {
+        context.ruleSet.rules.compactMap { rule in
+            guard let model = context.models[rule.index], model.isContradictory else { return nil }
             return warning(
                 Self.message(rule.name),
                 path: rule.path,

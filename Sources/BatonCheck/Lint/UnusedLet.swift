@@ -5,7 +5,8 @@ struct UnusedLet: LintRule {
     static let name = "unused-let"
     static let summary = "a named condition that no rule uses"
 
-    func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
+    func lint(_ context: LintContext) -> [Diagnostic] {
+        let ruleSet = context.ruleSet
         var used = Set<String>()
         for rule in ruleSet.rules { used.formUnion(rule.condition.referencedLets) }
         return ruleSet.lets.compactMap { value in
