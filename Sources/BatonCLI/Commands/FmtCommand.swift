@@ -19,7 +19,7 @@ struct FmtCommand: ParsableCommand {
     )
 
     @Argument(help: "Rule files or folders, or `-` for standard input.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Flag(name: .long, help: "Write nothing; list files that would change and exit 1 if any.")
     var check = false
@@ -65,18 +65,12 @@ struct FmtCommand: ParsableCommand {
             switch Formatter.format(source: source) {
             case .formatted(let text):
                 guard Array(text.utf8) != source.bytes else { continue }
-                changed.append(path)
-                if !check {
-                    // Write beside the file and rename, so a crash never leaves half a file.
-                    let temporary = path + ".baton-fmt.tmp"
-                    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)),
-                          (try? FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))) != nil else {
-                        try? FileManager.default.removeItem(atPath: temporary)
-                        Output.err("\(path): error: cannot write the formatted file\n")
-                        failed = true
-                        continue
-                    }
+                if !check, !Self.replaceAtomically(path, with: text) {
+                    Output.err("\(path): error: cannot write the formatted file\n")
+                    failed = true
+                    continue
                 }
+                changed.append(path)
             case .failed(let diagnostics):
                 for diagnostic in diagnostics { Output.err(formatter.format(diagnostic, source: source)) }
                 failed = true
@@ -88,6 +82,22 @@ struct FmtCommand: ParsableCommand {
             Output.err("formatted \(changed.count) file\(changed.count == 1 ? "" : "s")\n")
         }
         if failed || (check && !changed.isEmpty) { throw BatonExit.failure }
+    }
+
+    /// Writes beside the file and renames over it, so a crash never leaves
+    /// half a file; keeps the original's permissions.
+    static func replaceAtomically(_ path: String, with text: String) -> Bool {
+        let temporary = path + ".baton-fmt.tmp"
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return false }
+        if let permissions = attributes?[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
+        }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return false
+        }
+        return true
     }
 
     /// Files named directly, and the `.baton` files under folders.

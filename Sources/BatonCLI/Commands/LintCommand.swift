@@ -18,7 +18,7 @@ struct LintCommand: ParsableCommand {
     )
 
     @Argument(help: "Rule files or folders.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(name: .long, help: "Output format: text, json or sarif.")
     var format: DiagnosticOutputFormat = .text
