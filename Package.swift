@@ -42,17 +42,29 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),
+        // The compiled, immutable decision graph shared by the compiler and the runtime.
+        .target(name: "BatonGraph", dependencies: ["BatonCore", "BatonPattern"], swiftSettings: upcoming),
+        // Lowering of a checked rule set into a decision graph; graph renderers.
+        .target(
+            name: "BatonCompiler",
+            dependencies: ["BatonCore", "BatonCheck", "BatonGraph", "BatonPattern"],
+            swiftSettings: upcoming
+        ),
+        // Per-session window state and the per-turn evaluator (the hot path).
+        .target(name: "BatonRuntime", dependencies: ["BatonCore", "BatonGraph", "BatonPattern"], swiftSettings: upcoming),
         // The façade for bot developers: load rules from disk, compile, evaluate.
         .target(
             name: "Baton",
-            dependencies: ["BatonCore", "BatonCheck"],
+            dependencies: [
+                "BatonCore", "BatonCheck", "BatonGraph", "BatonCompiler", "BatonRuntime", "BatonSentiment",
+            ],
             swiftSettings: upcoming
         ),
         // Commands, renderers and exit codes; orchestration only.
         .target(
             name: "BatonCLI",
             dependencies: [
-                "Baton", "BatonCore", "BatonLanguage", "BatonCheck",
+                "Baton", "BatonCore", "BatonLanguage", "BatonCheck", "BatonGraph", "BatonCompiler", "BatonSentiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -61,12 +73,22 @@ let package = Package(
         .executableTarget(name: "baton", dependencies: ["BatonCLI"], swiftSettings: upcoming),
         .executableTarget(
             name: "baton-bench",
-            dependencies: ["BatonCore", "BatonLanguage", "BatonCheck", "BatonSentiment"],
+            dependencies: [
+                "BatonCore", "BatonLanguage", "BatonCheck", "BatonSentiment",
+                "Baton", "BatonGraph", "BatonCompiler", "BatonRuntime",
+            ],
             swiftSettings: upcoming
         ),
         .target(
             name: "BatonTestSupport",
             dependencies: ["BatonCore", "BatonLanguage"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "BatonEngineTests",
+            dependencies: [
+                "Baton", "BatonCore", "BatonCheck", "BatonGraph", "BatonCompiler", "BatonRuntime", "BatonSentiment",
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

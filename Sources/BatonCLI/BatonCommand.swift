@@ -5,12 +5,12 @@ import Foundation
 public struct BatonCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "baton",
-        abstract: "Escalation rules for AI shopping assistants: lint, format and score them.",
+        abstract: "Escalation rules for AI shopping assistants: lint, format, test, simulate and explain them.",
         discussion: """
         Exit codes: 0 success, 1 errors found (or warnings with --strict, or
         files that need formatting with --check), 2 usage errors.
         """,
-        subcommands: [LintCommand.self, FmtCommand.self, SimulateCommand.self, TestCommand.self, ExplainCommand.self, DiffCommand.self, GraphCommand.self]
+        subcommands: [LintCommand.self, FmtCommand.self, SimulateCommand.self, TestCommand.self, ExplainCommand.self, DiffCommand.self, GraphCommand.self, SentimentCommand.self]
     )
 
     public init() {}

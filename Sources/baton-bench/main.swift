@@ -6,6 +6,7 @@ let usage = """
 usage: baton-bench <benchmark> [options]
   language [--rules 10000,100000] [--repeat 5]   parse + check + lint throughput
   sentiment [options]                            sentiment scorer speed, floor and memory
+  engine [--rules 10,100,1000] [--export DIR]    per-turn evaluation, state bytes, 1M-session memory
 """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,6 +18,7 @@ do {
     switch benchmark {
     case "language": try runLanguageBench(Array(arguments.dropFirst()))
     case "sentiment": try runSentimentBench(Array(arguments.dropFirst()))
+    case "engine": try runEngineBench(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data("unknown benchmark `\(benchmark)`\n\(usage)\n".utf8))
         exit(2)

@@ -1,0 +1,289 @@
+public import BatonCore
+public import BatonGraph
+import BatonPattern
+
+/// Evaluates turn events against one compiled graph. A value with no mutable
+/// state: share one across threads; each call reads the graph and updates
+/// only the session state it is given. No locks, no I/O.
+///
+/// ```swift
+/// let evaluator = Evaluator(graph: graph, scorer: VaderScorer())
+/// var state = evaluator.makeState()
+/// let decision = evaluator.evaluate(event, state: &state)
+/// ```
+public struct Evaluator: Sendable {
+    public let graph: DecisionGraph
+    let plan: Plan
+
+    /// - Parameter scorer: scores customer messages when a reachable test
+    ///   needs sentiment; nil makes sentiment 0 (neutral) for every message.
+    public init(graph: DecisionGraph, scorer: (any SentimentScoring)?) {
+        self.graph = graph
+        self.plan = Plan(graph: graph, layout: StateLayout(graph), scorer: scorer)
+    }
+
+    /// An empty session state sized for this graph.
+    public func makeState() -> SessionState {
+        SessionState(words: plan.layout.wordCount, metadataFields: graph.metadataFields.count)
+    }
+
+    /// Whether the schema declares `intent`; turns whose top intent it does
+    /// not declare match no intent test (callers may count them).
+    public func isKnownIntent(_ intent: String) -> Bool { graph.intentIDs[intent] != nil }
+
+    /// Folds `event` into `state` and decides the turn.
+    /// - Parameter explain: fill `Decision.trace` for every visited rule.
+    public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool = false) -> Decision {
+        var stats = EvaluationStats()
+        return evaluate(event, state: &state, explain: explain, stats: &stats)
+    }
+
+    /// As `evaluate(_:state:explain:)`, also reporting the work done.
+    public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool, stats: inout EvaluationStats) -> Decision {
+        let nodeCount = max(graph.nodes.count, 1)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: nodeCount) { memo in
+            memo.initialize(repeating: 0)
+            var run = TurnRun(plan: plan, memo: memo.baseAddress!, explain: explain)
+            swap(&run.state, &state)
+            defer { swap(&run.state, &state) }
+            run.ingest(event)
+            let decision = run.decide()
+            // The message is not kept: what later events of the turn can read is computed now.
+            if event.role == .customer, !plan.layout.keepsMessage { run.resolveMessageFeatures() }
+            stats = run.stats
+            return decision
+        }
+    }
+}
+
+/// Counters of one evaluation, for tests and benchmarks.
+public struct EvaluationStats: Sendable, Hashable {
+    /// Rules whose condition was looked at (the dispatch index's candidates).
+    public var rulesVisited = 0
+    /// Distinct nodes evaluated (a shared node counts once).
+    public var nodesEvaluated = 0
+    /// Whether the sentiment scorer was called.
+    public var sentimentScored = false
+    /// Whether the customer message was folded for phrases or patterns.
+    public var messageFolded = false
+
+    public init() {}
+}
+
+/// The graph with what the runtime derives from it once: plain-data copies
+/// of the hot parts (rule roots and flags, junction children, leaf tests
+/// decoded into opcodes with integer slots), so the per-event loop reads
+/// them without reference counting or enum payload copies.
+final class Plan: @unchecked Sendable {
+    let graph: DecisionGraph
+    let layout: StateLayout
+    let scorer: (any SentimentScoring)?
+    /// Per rule: what `decide` needs before the rule fires.
+    let rules: UnsafeMutableBufferPointer<HotRule>
+    /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
+    let hotNodes: UnsafeMutableBufferPointer<HotNode>
+    /// Children of `and`/`or` nodes, back to back.
+    let children: UnsafeMutableBufferPointer<NodeID>
+    /// Intent sets of `intent in [...]` tests as bitsets, `intentWords` words each.
+    let intentBits: UnsafeMutableBufferPointer<UInt64>
+    let intentWords: Int
+    /// Value sets of `metadata.x in [...]` tests.
+    let valueSets: [[Value]]
+    /// Every phrase list of the graph in one automaton.
+    let phraseSet: PhraseSetMatcher
+    /// Per intent id (and, last, for turns without a known intent): the
+    /// message features that the turn's candidate rules and the tracks can
+    /// read, resolved before a customer event ends when the message is not kept.
+    let messageNeeds: [MessageNeeds]
+
+    struct MessageNeeds {
+        var phrases = false
+        var sentiment = false
+        var patterns: [Int] = []
+        var isEmpty: Bool { !phrases && !sentiment && patterns.isEmpty }
+    }
+
+    init(graph: DecisionGraph, layout: StateLayout, scorer: (any SentimentScoring)?) {
+        self.graph = graph
+        self.layout = layout
+        self.scorer = scorer
+        rules = .allocate(capacity: max(graph.rules.count, 1))
+        for (index, rule) in graph.rules.enumerated() {
+            rules[index] = HotRule(
+                root: rule.root, outcome: rule.outcome, isShadow: rule.isShadow,
+                bypassGuards: rule.bypassGuards, hasTags: !rule.tags.isEmpty)
+        }
+        let intentWords = max((graph.intents.count + 63) / 64, 1)
+        self.intentWords = intentWords
+        var bitPool: [UInt64] = []
+        var valueSets: [[Value]] = []
+        var pool: [NodeID] = []
+        hotNodes = .allocate(capacity: max(graph.nodes.count, 1))
+        for (index, node) in graph.nodes.enumerated() {
+            var hot = HotNode(kind: .leaf)
+            switch node.test {
+            case .all(let list), .any(let list):
+                let isAll = if case .all = node.test { true } else { false }
+                hot = HotNode(kind: isAll ? .all : .any, start: Int32(pool.count), count: Int32(list.count))
+                pool.append(contentsOf: list)
+            case .not(let child):
+                hot = HotNode(kind: .not, start: child.rawValue, count: 1)
+            case .named(_, let child):
+                hot = HotNode(kind: .same, start: child.rawValue, count: 1)
+            case .constant(let value):
+                hot = HotNode(kind: value ? .yes : .no)
+            case .intentIn(let ids, let negated) where ids.count == 1:
+                hot = HotNode(kind: negated ? .intentIsNot : .intentIs, start: Int32(ids[0]), count: 1)
+            case .intentIn(let ids, let negated):
+                let offset = bitPool.count
+                bitPool.append(contentsOf: repeatElement(0, count: intentWords))
+                for id in ids where Int(id) < graph.intents.count { bitPool[offset + Int(id) >> 6] |= 1 << UInt64(id & 63) }
+                hot = HotNode(kind: .intentInSet, flag: negated ? 1 : 0, start: Int32(offset))
+            case .compare(let relation, let lhs, .constant(.number(let constant))):
+                if let (operand, slot) = Self.numericOperand(lhs) {
+                    hot = HotNode(kind: .numCompare, flag: Self.relationCode(relation), operand: operand, start: slot, constant: constant)
+                }
+            case .member(.metadata(let slot), let values, let negated):
+                hot = HotNode(kind: .metadataIn, flag: negated ? 1 : 0, start: Int32(slot), count: Int32(valueSets.count))
+                valueSets.append(values)
+            case .contains(.signal(.message), let phrases):
+                hot = HotNode(kind: .phrase, start: Int32(phrases))
+            case .matches(.signal(.message), let pattern):
+                hot = HotNode(kind: .pattern, start: Int32(pattern))
+            case .failed(nil, let failure):
+                hot = HotNode(kind: .failedAny, flag: Self.failureCode(failure))
+            case .failed(let api?, let failure):
+                hot = HotNode(kind: .failedAPI, flag: Self.failureCode(failure), start: Int32(api))
+            case .called(let api):
+                hot = HotNode(kind: .called, start: Int32(api))
+            default:
+                break
+            }
+            hotNodes[index] = hot
+        }
+        children = .allocate(capacity: max(pool.count, 1))
+        _ = children.initialize(from: pool)
+        intentBits = .allocate(capacity: max(bitPool.count, 1))
+        _ = intentBits.initialize(from: bitPool)
+        self.valueSets = valueSets
+        phraseSet = PhraseSetMatcher(lists: graph.phraseLists)
+        messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes)
+    }
+
+    deinit {
+        rules.deallocate()
+        hotNodes.deallocate()
+        children.deallocate()
+        intentBits.deallocate()
+    }
+
+    /// `(operand code, slot)` for operands `numCompare` reads directly.
+    private static func numericOperand(_ operand: Operand) -> (UInt8, Int32)? {
+        switch operand {
+        case .signal(.confidence): (HotNode.confidence, 0)
+        case .signal(.sentiment): (HotNode.sentiment, 0)
+        case .signal(.turnCount): (HotNode.turnCount, 0)
+        case .metadata(let slot): (HotNode.metadataNumber, Int32(slot))
+        case .api(let slot, .httpStatus): (HotNode.apiHTTP, Int32(slot))
+        case .window(let slot): (HotNode.window, Int32(slot))
+        default: nil
+        }
+    }
+
+    static func relationCode(_ relation: Relation) -> UInt8 {
+        UInt8(Relation.allCases.firstIndex(of: relation)!)
+    }
+
+    static func failureCode(_ failure: FailureClass) -> UInt8 {
+        UInt8(FailureClass.allCases.firstIndex(of: failure)!)
+    }
+
+    private static func messageNeeds(_ graph: DecisionGraph, hotNodes: UnsafeMutableBufferPointer<HotNode>) -> [MessageNeeds] {
+        let templatesReadSentiment = graph.rules.contains { rule in
+            [rule.reason, rule.say].contains { template in
+                template?.parts.contains { if case .signal(.sentiment) = $0 { true } else { false } } ?? false
+            }
+        }
+        func collect(_ roots: [NodeID]) -> MessageNeeds {
+            var needs = MessageNeeds()
+            needs.sentiment = templatesReadSentiment
+            var seen = Set<Int32>()
+            var stack = roots
+            var patterns = Set<Int>()
+            while let id = stack.popLast() {
+                guard seen.insert(id.rawValue).inserted else { continue }
+                let node = graph[id]
+                if node.features.isDisjoint(with: [.sentiment, .foldedMessage]) { continue }
+                if node.features.contains(.sentiment) { needs.sentiment = true }
+                switch hotNodes[id.index].kind {
+                case .phrase: needs.phrases = true
+                case .pattern: patterns.insert(Int(hotNodes[id.index].start))
+                default: break
+                }
+                switch node.test {
+                case .all(let list), .any(let list): stack.append(contentsOf: list)
+                case .not(let child), .named(_, let child): stack.append(child)
+                default: break
+                }
+            }
+            needs.patterns = patterns.sorted()
+            return needs
+        }
+        let trackRoots = graph.tracks.map(\.node)
+        var result: [MessageNeeds] = []
+        for intent in 0..<graph.intents.count {
+            let candidates = graph.candidateRules(forIntent: UInt16(intent))
+            result.append(collect(candidates.map { graph.rules[Int($0)].root } + trackRoots))
+        }
+        result.append(collect(graph.dispatch.intentFree.map { graph.rules[Int($0)].root } + trackRoots))
+        return result
+    }
+}
+
+/// A rule's hot fields, as plain data.
+struct HotRule {
+    var root: NodeID
+    var outcome: Decision.Outcome
+    var isShadow: Bool
+    var bypassGuards: Bool
+    var hasTags: Bool
+}
+
+/// A node as plain data: junctions index `Plan.children`, `not`/`same` (a
+/// `let`) point at one child, leaf tests carry their slots. `leaf` falls
+/// back to the node's `Test`.
+struct HotNode {
+    enum Kind: UInt8 {
+        case leaf, all, any, not, same, yes, no, intentIs, intentIsNot
+        /// `start`: offset in `Plan.intentBits`; `flag`: negated.
+        case intentInSet
+        /// `operand` (code below) with slot `start`, relation code `flag`, against `constant`.
+        case numCompare
+        /// `start`: metadata slot; `count`: index in `Plan.valueSets`; `flag`: negated.
+        case metadataIn
+        /// `message contains`, `start`: phrase list.
+        case phrase
+        /// `message matches`, `start`: pattern.
+        case pattern
+        /// `api_error`, failure code `flag`.
+        case failedAny
+        /// `api.x.error`, slot `start`, failure code `flag`.
+        case failedAPI
+        /// `api.x.error exists`, slot `start`.
+        case called
+    }
+
+    static let confidence: UInt8 = 0
+    static let sentiment: UInt8 = 1
+    static let turnCount: UInt8 = 2
+    static let metadataNumber: UInt8 = 3
+    static let apiHTTP: UInt8 = 4
+    static let window: UInt8 = 5
+
+    var kind: Kind
+    var flag: UInt8 = 0
+    var operand: UInt8 = 0
+    var start: Int32 = 0
+    var count: Int32 = 0
+    var constant: Double = 0
+}

@@ -1,0 +1,131 @@
+import BatonGraph
+
+/// Ring buffers, running sums and bit histories. Every update is O(1) per
+/// window; `min`/`max` scan at most 50 ring slots.
+extension SessionState {
+    // MARK: Rings (Int16 fixed point, four per word)
+
+    @inline(__always)
+    func ringValue(_ ring: StateLayout.Ring, slot: Int) -> Int16 {
+        let word = words[ring.offset + slot >> 2]
+        return Int16(truncatingIfNeeded: word >> UInt64((slot & 3) << 4))
+    }
+
+    @inline(__always)
+    mutating func setRingValue(_ ring: StateLayout.Ring, slot: Int, _ value: Int16) {
+        let index = ring.offset + slot >> 2
+        let shift = UInt64((slot & 3) << 4)
+        words[index] = (words[index] & ~(0xFFFF << shift)) | (UInt64(UInt16(bitPattern: value)) << shift)
+    }
+
+    /// The value of customer turn `turn` (1-based), or 0 when it is older than the ring or before the first.
+    @inline(__always)
+    func ringValue(_ ring: StateLayout.Ring, turn: Int) -> Int16 {
+        guard turn >= 1, turn > turnCount - ring.length else { return 0 }
+        return ringValue(ring, slot: (turn - 1) % ring.length)
+    }
+
+    /// Pushes the value of the turn just opened (`turnCount`) and updates
+    /// the running sums over that signal.
+    mutating func push(_ value: Int16, signal: TurnSignal, layout: StateLayout) {
+        let ring = layout.ring(for: signal)
+        guard ring.exists else { return }
+        let turn = turnCount
+        for sum in layout.sums where sum.signal == signal {
+            let leaving = turn - sum.turns
+            // The ring still holds turn `leaving` (≥ turn - H): its slot is overwritten below.
+            let old = leaving >= 1 ? Int64(ringValue(ring, slot: (leaving - 1) % ring.length)) : 0
+            let new = Int64(value)
+            words[sum.word] = UInt64(bitPattern: Int64(bitPattern: words[sum.word]) + new - old)
+            if let weighted = sum.weightedWord {
+                let delta = Int64(turn) * new - Int64(max(leaving, 0)) * old
+                words[weighted] = UInt64(bitPattern: Int64(bitPattern: words[weighted]) + delta)
+            }
+        }
+        setRingValue(ring, slot: (turn - 1) % ring.length, value)
+    }
+
+    // MARK: Window values
+
+    /// The value of window `slot`, or nil when it is missing (an average,
+    /// minimum or maximum before the first customer turn).
+    func windowValue(_ spec: WindowSpec, plan: StateLayout.WindowPlan, layout: StateLayout) -> Double? {
+        let available = min(spec.turns, turnCount)
+        switch plan {
+        case .sum(let word, _):
+            let sum = Double(Int64(bitPattern: words[word])) / StateLayout.scale
+            if spec.aggregate == .sum { return sum }
+            return available == 0 ? nil : sum / Double(available)
+        case .trend(let sumWord, let weightedWord, _):
+            guard available >= 2 else { return 0 }
+            let n = Int64(available)
+            let sumY = Int64(bitPattern: words[sumWord])
+            let sumTY = Int64(bitPattern: words[weightedWord])
+            // Shift x so the window starts at 0: exact integers, then one division.
+            let first = Int64(turnCount) - n + 1
+            let sumXY = sumTY - first * sumY
+            let sumX = n * (n - 1) / 2
+            let numerator = Double(n * sumXY - sumX * sumY)
+            let denominator = Double(n * n * (n * n - 1) / 12)
+            return numerator / denominator / StateLayout.scale
+        case .scan(let signal):
+            guard available > 0 else { return nil }
+            let ring = layout.ring(for: signal)
+            var best = ringValue(ring, turn: turnCount)
+            for turn in (turnCount - available + 1)..<turnCount {
+                let value = ringValue(ring, turn: turn)
+                best = spec.aggregate == .max ? max(best, value) : min(best, value)
+            }
+            return Double(best) / StateLayout.scale
+        case .bits(let track):
+            let bits = trackBits(track, layout: layout)
+            let window = bits & Self.mask(available)
+            if spec.aggregate == .count { return Double(window.nonzeroBitCount) }
+            // consecutive: the run of set bits from the current turn backwards.
+            return Double(min((~window).trailingZeroBitCount, available))
+        }
+    }
+
+    @inline(__always)
+    static func mask(_ bits: Int) -> UInt64 {
+        bits >= 64 ? .max : (1 << UInt64(bits)) &- 1
+    }
+
+    // MARK: Track bits
+
+    @inline(__always)
+    func trackBits(_ track: Int, layout: StateLayout) -> UInt64 {
+        words[layout.trackOffset + track]
+    }
+
+    @inline(__always)
+    mutating func setCurrentBit(_ track: Int, _ value: Bool, layout: StateLayout) {
+        let index = layout.trackOffset + track
+        words[index] = value ? words[index] | 1 : words[index] & ~1
+    }
+
+    func sticky(_ track: Int, layout: StateLayout) -> Bool {
+        guard let bit = layout.stickyIndex[track] else { return false }
+        return words[layout.stickyOffset + bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// A customer message opens a new turn: yesterday's bit 0 becomes bit 1,
+    /// and the sticky "ever" bits absorb the turn that just ended.
+    mutating func shiftTracks(layout: StateLayout) {
+        for track in 0..<layout.trackCount {
+            let index = layout.trackOffset + track
+            if words[index] & 1 != 0, let bit = layout.stickyIndex[track] {
+                words[layout.stickyOffset + bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            words[index] <<= 1
+        }
+    }
+
+    /// Whether the tracked condition held in one of the `within` turns
+    /// before the current one (any earlier turn when nil).
+    func heldBefore(_ track: Int, within: Int?, layout: StateLayout) -> Bool {
+        guard let within else { return sticky(track, layout: layout) }
+        let earlier = min(within, max(turnCount - 1, 0))
+        return (trackBits(track, layout: layout) >> 1) & Self.mask(earlier) != 0
+    }
+}

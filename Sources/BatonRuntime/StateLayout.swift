@@ -1,0 +1,147 @@
+import BatonGraph
+
+/// Where each history lives in a session's word buffer, derived once per
+/// graph. Everything a session remembers across turns is packed into one
+/// `[UInt64]` so that a session costs one heap allocation:
+///
+/// | part | size |
+/// | --- | --- |
+/// | sentiment ring | `H` Int16 slots (fixed point, 1e-4), 4 per word |
+/// | confidence ring | `H` Int16 slots, when a window reads confidence |
+/// | running sums | one Int64 per (signal, N) summed; two per trend (Σy, Σt·y) |
+/// | track bits | one UInt64 per tracked per-turn condition (bit 0 = current turn) |
+/// | sticky bits | one bit per `intent was` without `within` |
+/// | phrase bits | the current turn's result per phrase list |
+/// | pattern bits | the current turn's computed / result bits per pattern |
+struct StateLayout: Sendable {
+    /// Fixed-point scale of stored sentiment and confidence: exact for
+    /// VADER's four-decimal compound, and sums stay exact integers, so a
+    /// 100,000-turn session has no drift.
+    static let scale: Double = 10_000
+
+    struct Ring: Sendable {
+        var offset: Int  // in words
+        var length: Int  // in turns (Int16 slots)
+        static let none = Ring(offset: 0, length: 0)
+        var exists: Bool { length > 0 }
+    }
+
+    /// How a window reads the state.
+    enum WindowPlan: Sendable {
+        /// avg / sum: the running sum word, the signal's ring.
+        case sum(word: Int, signal: TurnSignal)
+        case trend(sumWord: Int, weightedWord: Int, signal: TurnSignal)
+        /// min / max: scan the ring (at most 50 slots).
+        case scan(signal: TurnSignal)
+        case bits(track: Int)
+    }
+
+    /// One running sum kept per (signal, N): Σy, and Σt·y for trends.
+    struct RunningSum: Sendable {
+        var signal: TurnSignal
+        var turns: Int
+        var word: Int
+        var weightedWord: Int?
+    }
+
+    var sentiment = Ring.none
+    var confidence = Ring.none
+    var sums: [RunningSum] = []
+    var windows: [WindowPlan] = []
+    var trackOffset = 0
+    var trackCount = 0
+    var stickyOffset = 0
+    /// Sticky bit index per track (nil: not sticky).
+    var stickyIndex: [Int?] = []
+    var wordCount = 0
+    /// Tracks to recompute on bot and operator events (they read API results or tool calls).
+    var resultTracks: [Int] = []
+    /// Whether sentiment must be scored on every customer turn (a window or a track reads it).
+    var eagerSentiment = false
+    /// Whether the session keeps the latest customer message (a test or
+    /// template reads its text). Phrases, patterns and sentiment do not need
+    /// it kept: their per-turn results are.
+    var keepsMessage = false
+    /// Per-turn phrase results: one bit per phrase list (valid once `CurrentTurn.phrasesScanned`).
+    var phraseOffset = 0
+    var phraseWords = 0
+    /// Per-turn pattern results: `patternWords` words of "computed" bits, then as many of results.
+    var patternOffset = 0
+    var patternWords = 0
+
+    init(_ graph: DecisionGraph) {
+        var sentimentTurns = 0
+        var confidenceTurns = 0
+        for window in graph.windows {
+            guard case .signal(let signal) = window.source else { continue }
+            if signal == .sentiment { sentimentTurns = max(sentimentTurns, window.turns) }
+            if signal == .confidence { confidenceTurns = max(confidenceTurns, window.turns) }
+        }
+        var words = 0
+        if sentimentTurns > 0 {
+            sentiment = Ring(offset: words, length: sentimentTurns)
+            words += (sentimentTurns + 3) / 4
+        }
+        if confidenceTurns > 0 {
+            confidence = Ring(offset: words, length: confidenceTurns)
+            words += (confidenceTurns + 3) / 4
+        }
+        for window in graph.windows {
+            switch (window.aggregate, window.source) {
+            case (.avg, .signal(let signal)), (.sum, .signal(let signal)):
+                let index = Self.sumIndex(&sums, &words, signal: signal, turns: window.turns, weighted: false)
+                windows.append(.sum(word: sums[index].word, signal: signal))
+            case (.trend, .signal(let signal)):
+                let index = Self.sumIndex(&sums, &words, signal: signal, turns: window.turns, weighted: true)
+                windows.append(.trend(sumWord: sums[index].word, weightedWord: sums[index].weightedWord ?? 0, signal: signal))
+            case (.min, .signal(let signal)), (.max, .signal(let signal)):
+                windows.append(.scan(signal: signal))
+            case (_, .track(let track)):
+                windows.append(.bits(track: track))
+            case (.count, .signal(let signal)), (.consecutive, .signal(let signal)):
+                // Not produced by the compiler; read as a scan so the layout stays total.
+                windows.append(.scan(signal: signal))
+            }
+        }
+        trackOffset = words
+        trackCount = graph.tracks.count
+        words += trackCount
+        stickyOffset = words
+        var stickyCount = 0
+        for track in graph.tracks {
+            stickyIndex.append(track.sticky ? stickyCount : nil)
+            if track.sticky { stickyCount += 1 }
+        }
+        words += (stickyCount + 63) / 64
+        phraseOffset = words
+        phraseWords = (graph.phraseLists.count + 63) / 64
+        words += phraseWords
+        patternOffset = words
+        patternWords = (graph.patterns.count + 63) / 64
+        words += 2 * patternWords
+        wordCount = words
+        for (index, track) in graph.tracks.enumerated() where graph[track.node].features.contains(.turnResults) {
+            resultTracks.append(index)
+        }
+        eagerSentiment = sentimentTurns > 0
+            || graph.tracks.contains { graph[$0.node].features.contains(.sentiment) }
+        keepsMessage = graph.features.contains(.messageText)
+    }
+
+    private static func sumIndex(_ sums: inout [RunningSum], _ words: inout Int, signal: TurnSignal, turns: Int, weighted: Bool) -> Int {
+        if let index = sums.firstIndex(where: { $0.signal == signal && $0.turns == turns }) {
+            if weighted, sums[index].weightedWord == nil {
+                sums[index].weightedWord = words
+                words += 1
+            }
+            return index
+        }
+        sums.append(RunningSum(signal: signal, turns: turns, word: words, weightedWord: weighted ? words + 1 : nil))
+        words += weighted ? 2 : 1
+        return sums.count - 1
+    }
+
+    func ring(for signal: TurnSignal) -> Ring {
+        signal == .sentiment ? sentiment : (signal == .confidence ? confidence : .none)
+    }
+}

@@ -1,0 +1,104 @@
+import BatonCore
+import BatonGraph
+
+/// Conflict resolution, loop guards and the decision.
+extension TurnRun {
+    mutating func decide() -> Decision {
+        let intent = state.turn.intent < CurrentTurn.unknownIntent ? state.turn.intent : nil
+        let candidates = graph.candidateRules(forIntent: intent)
+        let holdingGuard = activeGuard()
+        var winner: Int?
+        var fired: [String] = []
+        var shadows: [ShadowFiring] = []
+        var held: [GuardHold] = []
+        var tags: [String] = []
+        var traces: [RuleTrace] = []
+        if explain { traces.reserveCapacity(candidates.count) }
+        // Candidates are in conflict order, so the first acting rule that
+        // fires and is not held back decides the turn.
+        for candidate in candidates {
+            let index = Int(candidate)
+            let hot = plan.rules[index]
+            stats.rulesVisited += 1
+            let fires = holds(hot.root)
+            if explain { traces.append(trace(of: graph.rules[index], fired: fires)) }
+            guard fires else { continue }
+            // Only a firing rule touches its names and tags.
+            if hot.isShadow {
+                shadows.append(ShadowFiring(rule: graph.rules[index].name, outcome: hot.outcome))
+                continue
+            }
+            if hot.hasTags { tags.append(contentsOf: graph.rules[index].tags) }
+            if hot.outcome != .continue, !hot.bypassGuards, let holdingGuard {
+                held.append(GuardHold(rule: graph.rules[index].name, guardName: holdingGuard))
+                continue
+            }
+            fired.append(graph.rules[index].name)
+            if winner == nil { winner = index }
+        }
+        guard let winner else {
+            if tags.isEmpty && shadows.isEmpty && held.isEmpty && !explain { return .proceed }
+            return Decision(
+                outcome: .continue, tags: Self.normalized(tags), shadowRules: shadows,
+                heldBack: held, trace: explain ? traces : nil)
+        }
+        let rule = graph.rules[winner]
+        if rule.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
+            state.flags.insert(.escalatedThisTurn)
+            if state.escalationCounter < .max { state.escalationCounter += 1 }
+        }
+        return Decision(
+            outcome: rule.outcome,
+            rule: rule.name,
+            queue: rule.queue,
+            urgency: rule.urgency,
+            reason: rule.reason.map { render($0) },
+            message: rule.say.map { render($0) },
+            tags: Self.normalized(tags),
+            firedRules: fired,
+            shadowRules: shadows,
+            heldBack: held,
+            trace: explain ? traces : nil)
+    }
+
+    /// The guard that holds back escalations and handoff offers this turn, if any.
+    private func activeGuard() -> GuardHold.Guard? {
+        if state.flags.contains(.inCooldown) { return .cooldown }
+        if let limit = graph.guards.maxEscalations {
+            // An escalation earlier in this same turn does not hold back the turn's later events.
+            let before = state.escalations - (state.flags.contains(.escalatedThisTurn) ? 1 : 0)
+            if before >= limit { return .maxEscalations }
+        }
+        return nil
+    }
+
+    private static func normalized(_ tags: [String]) -> [String] {
+        tags.count <= 1 ? tags : Array(Set(tags)).sorted()
+    }
+
+    // MARK: Templates
+
+    /// Renders a template; a missing value renders as an empty string and
+    /// numbers use `Value.format`.
+    mutating func render(_ template: Template) -> String {
+        var text = ""
+        for part in template.parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .metadata(let slot): text += Self.rendered(value(.metadata(slot: slot)))
+            case .api(let slot, let field): text += Self.rendered(value(.api(slot: slot, field)))
+            case .toolSummary: text += state.turn.toolSummary ?? ""
+            case .signal(let signal): text += Self.rendered(value(.signal(signal)))
+            }
+        }
+        return text
+    }
+
+    static func rendered(_ value: Value?) -> String {
+        switch value {
+        case nil, .null?: ""
+        case .number(let number)?: Value.format(number)
+        case let other?: other.description
+        }
+    }
+}

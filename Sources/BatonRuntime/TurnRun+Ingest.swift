@@ -1,0 +1,116 @@
+import BatonCore
+import BatonGraph
+
+/// Folding an event into the session: a customer message opens a turn; API
+/// results, tool calls and metadata of any event join the current turn.
+extension TurnRun {
+    mutating func ingest(_ event: TurnEvent) {
+        let layout = plan.layout
+        let opensTurn = event.role == .customer
+        if opensTurn { openTurn(event) } else { message = state.turn.message }
+        if !event.metadata.isEmpty, !state.metadata.isEmpty { mergeMetadata(event.metadata) }
+        if !event.apiResults.isEmpty { foldResults(event.apiResults) }
+        if !event.toolCalls.isEmpty { foldToolCalls(event.toolCalls) }
+        if event.role == .operator, event.handBack { startCooldown() }
+        // Per-turn conditions tracked for windows: a new turn computes all of
+        // them; later events of the turn only those that read API results or tool calls.
+        if opensTurn {
+            for track in 0..<layout.trackCount { updateTrack(track) }
+        } else if state.turn.hasCustomerTurn {
+            for track in layout.resultTracks { updateTrack(track) }
+        }
+    }
+
+    private mutating func updateTrack(_ track: Int) {
+        let held = holds(graph.tracks[track].node)
+        state.setCurrentBit(track, held, layout: plan.layout)
+    }
+
+    private mutating func openTurn(_ event: TurnEvent) {
+        let layout = plan.layout
+        if state.turnCounter < .max { state.turnCounter += 1 }
+        state.flags.remove(.escalatedThisTurn)
+        if state.cooldownRemaining > 0 {
+            state.flags.insert(.inCooldown)
+            state.cooldownRemaining -= 1
+        } else {
+            state.flags.remove(.inCooldown)
+        }
+        state.shiftTracks(layout: layout)
+
+        // Reset the turn in place so the API buffer keeps its capacity.
+        state.turn.hasCustomerTurn = true
+        state.turn.anyFailure = []
+        state.turn.toolBits = 0
+        if !state.turn.moreTools.isEmpty { state.turn.moreTools.removeAll() }
+        state.turn.toolSummary = nil
+        for slot in state.turn.apis.indices { state.turn.apis[slot] = APIRecord() }
+        state.turn.message = layout.keepsMessage ? event.text : nil
+        message = event.text
+        state.turn.phrasesScanned = false
+        for word in 0..<layout.patternWords { state.words[layout.patternOffset + word] = 0 }
+        state.turn.sentiment = CurrentTurn.notScored
+        state.turn.unknownIntentName = nil
+        if let top = event.topIntent {
+            if let id = graph.intentIDs[top.name] {
+                state.turn.intent = id
+            } else {
+                state.turn.intent = CurrentTurn.unknownIntent
+                state.turn.unknownIntentName = top.name
+            }
+            let confidence = top.confidence.isFinite ? min(max(top.confidence, 0), 1) : 0
+            state.turn.confidence = Int16((confidence * StateLayout.scale).rounded())
+        } else {
+            state.turn.intent = CurrentTurn.noIntent
+            state.turn.confidence = 0
+        }
+        // A turn without intents counts as confidence 0 in windows.
+        state.push(state.turn.confidence, signal: .confidence, layout: layout)
+        if layout.eagerSentiment {
+            state.turn.sentiment = scoreMessage()
+            state.push(state.turn.sentiment, signal: .sentiment, layout: layout)
+        }
+    }
+
+    private mutating func mergeMetadata(_ metadata: [String: Value]) {
+        for (key, value) in metadata {
+            guard let slot = graph.metadataSlots[key] else { continue }
+            state.metadata[slot] = value
+        }
+    }
+
+    private mutating func foldResults(_ results: [APIResult]) {
+        for result in results {
+            let flags = APIRecord.Flags(result)
+            state.turn.anyFailure.formUnion(flags.subtracting(.called))
+            guard let slot = graph.apiSlots[result.api] else { continue }
+            if state.turn.apis.isEmpty {
+                state.turn.apis = [APIRecord](repeating: APIRecord(), count: graph.apis.count)
+            }
+            // The latest result of an API in a turn replaces earlier ones.
+            let http = result.httpStatus.map { Int16(clamping: $0) } ?? 0
+            state.turn.apis[slot] = APIRecord(status: result.status, errorCode: result.errorCode, httpStatus: http, flags: flags)
+        }
+    }
+
+    private mutating func foldToolCalls(_ calls: [ToolCall]) {
+        for call in calls {
+            if call.name == "escalate_to_human" {
+                if case .string(let summary)? = call.arguments["summary"] { state.turn.toolSummary = summary }
+            }
+            guard let slot = graph.toolSlots[call.name] else { continue }
+            if slot < 64 {
+                state.turn.toolBits |= 1 << UInt64(slot)
+            } else if !state.turn.moreTools.contains(slot) {
+                state.turn.moreTools.append(slot)
+            }
+        }
+    }
+
+    private mutating func startCooldown() {
+        guard let turns = graph.guards.cooldownTurns, turns > 0 else { return }
+        // The hand-back event itself and the next `turns` customer turns are held.
+        state.flags.insert(.inCooldown)
+        state.cooldownRemaining = UInt16(clamping: turns)
+    }
+}

@@ -1,0 +1,362 @@
+import BatonCore
+import BatonGraph
+import BatonPattern
+
+/// One evaluation: folds the event into the state, then evaluates nodes on
+/// demand with a per-event memo (0 unknown, 1 false, 2 true), so a node
+/// shared by many rules runs once. Sentiment and the folded message are
+/// computed the first time a visited test asks for them.
+struct TurnRun {
+    let plan: Plan
+    let graph: DecisionGraph
+    let memo: UnsafeMutablePointer<UInt8>
+    let explain: Bool
+    var state = SessionState(words: 0, metadataFields: 0)
+    var stats = EvaluationStats()
+    var folded: FoldedText?
+    /// The customer message of this turn: the event's text on a customer
+    /// event, the kept message (if any) on later events.
+    var message: String?
+
+    init(plan: Plan, memo: UnsafeMutablePointer<UInt8>, explain: Bool) {
+        self.plan = plan
+        self.graph = plan.graph
+        self.memo = memo
+        self.explain = explain
+    }
+
+    // MARK: Nodes
+
+    mutating func holds(_ id: NodeID) -> Bool {
+        let index = id.index
+        let known = memo[index]
+        if known != 0 { return known == 2 }
+        let result: Bool
+        let hot = plan.hotNodes[index]
+        switch hot.kind {
+        case .all:
+            result = every(from: Int(hot.start), count: Int(hot.count))
+        case .any:
+            result = some(from: Int(hot.start), count: Int(hot.count))
+        case .not:
+            result = !holds(NodeID(rawValue: hot.start))
+        case .same:
+            result = holds(NodeID(rawValue: hot.start))
+        case .yes:
+            result = true
+        case .no:
+            result = false
+        case .intentIs, .intentIsNot:
+            let intent = state.turn.intent
+            result = intent < CurrentTurn.unknownIntent && (Int32(intent) == hot.start) == (hot.kind == .intentIs)
+        case .intentInSet:
+            let intent = Int(state.turn.intent)
+            if intent < Int(CurrentTurn.unknownIntent) {
+                let word = plan.intentBits[Int(hot.start) + intent >> 6]
+                result = (word >> UInt64(intent & 63)) & 1 != 0 ? hot.flag == 0 : hot.flag != 0
+            } else {
+                result = false
+            }
+        case .numCompare:
+            if let left = fastNumber(hot.operand, slot: Int(hot.start)) {
+                result = Self.holds(relation: hot.flag, left, hot.constant)
+            } else {
+                result = false
+            }
+        case .metadataIn:
+            let value = state.metadata[Int(hot.start)]
+            if value == .null {
+                result = false
+            } else if case .list(let items) = value {
+                let values = plan.valueSets[Int(hot.count)]
+                result = items.contains(where: values.contains) != (hot.flag != 0)
+            } else {
+                result = plan.valueSets[Int(hot.count)].contains(value) != (hot.flag != 0)
+            }
+        case .phrase:
+            result = phraseHolds(Int(hot.start))
+        case .pattern:
+            result = patternHolds(Int(hot.start))
+        case .failedAny:
+            result = state.turn.anyFailure.matches(code: hot.flag)
+        case .failedAPI:
+            let slot = Int(hot.start)
+            result = slot < state.turn.apis.count && state.turn.apis[slot].flags.contains(.called)
+                && state.turn.apis[slot].flags.matches(code: hot.flag)
+        case .called:
+            let slot = Int(hot.start)
+            result = slot < state.turn.apis.count && state.turn.apis[slot].flags.contains(.called)
+        case .leaf:
+            result = compute(graph.nodes[index].test)
+        }
+        memo[index] = result ? 2 : 1
+        stats.nodesEvaluated += 1
+        return result
+    }
+
+    @inline(__always)
+    static func holds(relation code: UInt8, _ lhs: Double, _ rhs: Double) -> Bool {
+        switch code {
+        case 0: lhs == rhs
+        case 1: lhs != rhs
+        case 2: lhs < rhs
+        case 3: lhs <= rhs
+        case 4: lhs > rhs
+        default: lhs >= rhs
+        }
+    }
+
+    /// `number(_:)` for the operands `numCompare` reads, without building an `Operand`.
+    @inline(__always)
+    private mutating func fastNumber(_ operand: UInt8, slot: Int) -> Double? {
+        switch operand {
+        case HotNode.confidence:
+            guard state.turn.intent != CurrentTurn.noIntent else { return nil }
+            return Double(state.turn.confidence) / StateLayout.scale
+        case HotNode.sentiment:
+            return sentiment()
+        case HotNode.turnCount:
+            return Double(state.turnCount)
+        case HotNode.metadataNumber:
+            if case .number(let value) = state.metadata[slot] { return value }
+            return nil
+        case HotNode.apiHTTP:
+            guard slot < state.turn.apis.count else { return nil }
+            let record = state.turn.apis[slot]
+            guard record.flags.contains(.called), record.httpStatus != 0 else { return nil }
+            return Double(record.httpStatus)
+        default:
+            return state.windowValue(graph.windows[slot], plan: plan.layout.windows[slot], layout: plan.layout)
+        }
+    }
+
+    /// Whether phrase list `list` occurs in the turn's message; all lists
+    /// are scanned in one pass on first use in a turn and remembered.
+    mutating func phraseHolds(_ list: Int) -> Bool {
+        let layout = plan.layout
+        if !state.turn.phrasesScanned {
+            state.turn.phrasesScanned = true
+            for word in 0..<layout.phraseWords { state.words[layout.phraseOffset + word] = 0 }
+            if let message, state.turn.hasCustomerTurn {
+                stats.messageFolded = true
+                state.words.withUnsafeMutableBufferPointer { words in
+                    plan.phraseSet.scan(message, into: words.baseAddress! + layout.phraseOffset)
+                }
+            }
+        }
+        return state.words[layout.phraseOffset + list >> 6] & (1 << UInt64(list & 63)) != 0
+    }
+
+    /// Whether pattern `pattern` matches the turn's message; remembered for the turn.
+    mutating func patternHolds(_ pattern: Int) -> Bool {
+        let layout = plan.layout
+        let known = layout.patternOffset + pattern >> 6
+        let bit: UInt64 = 1 << UInt64(pattern & 63)
+        if state.words[known] & bit != 0 { return state.words[known + layout.patternWords] & bit != 0 }
+        let compiled = graph.compiledPatterns[pattern]
+        let result = (state.turn.hasCustomerTurn ? withFolded(.signal(.message)) { compiled.matches($0) } : nil) ?? false
+        state.words[known] |= bit
+        if result { state.words[known + layout.patternWords] |= bit }
+        return result
+    }
+
+    /// Before a customer event ends without keeping the message: computes
+    /// the phrase, pattern and sentiment results this turn's rules can still
+    /// read on later events.
+    mutating func resolveMessageFeatures() {
+        let intent = Int(state.turn.intent)
+        let needs = plan.messageNeeds[intent < graph.intents.count ? intent : plan.messageNeeds.count - 1]
+        guard !needs.isEmpty else { return }
+        if needs.phrases { _ = phraseHolds(0) }
+        for pattern in needs.patterns { _ = patternHolds(pattern) }
+        if needs.sentiment { _ = sentiment() }
+    }
+
+    private mutating func every(from start: Int, count: Int) -> Bool {
+        for offset in 0..<count where !holds(plan.children[start + offset]) { return false }
+        return true
+    }
+
+    private mutating func some(from start: Int, count: Int) -> Bool {
+        for offset in 0..<count where holds(plan.children[start + offset]) { return true }
+        return false
+    }
+
+    private mutating func compute(_ test: Test) -> Bool {
+        switch test {
+        case .constant(let value):
+            return value
+        case .all(let children):
+            for child in children where !holds(child) { return false }
+            return true
+        case .any(let children):
+            for child in children where holds(child) { return true }
+            return false
+        case .not(let child):
+            return !holds(child)
+        case .named(_, let child):
+            return holds(child)
+        case .compare(let relation, let lhs, let rhs):
+            return compare(relation, lhs, rhs)
+        case .intentIn(let ids, let negated):
+            let intent = state.turn.intent
+            guard intent < CurrentTurn.unknownIntent else { return false }
+            return Self.sortedContains(ids, intent) != negated
+        case .member(let operand, let values, let negated):
+            guard let value = value(operand) else { return false }
+            if case .list(let items) = value {
+                return items.contains(where: values.contains) != negated
+            }
+            return values.contains(value) != negated
+        case .matches(.signal(.message), let pattern):
+            return patternHolds(pattern)
+        case .matches(let operand, let pattern):
+            let compiled = graph.compiledPatterns[pattern]
+            return withFolded(operand) { compiled.matches($0) } ?? false
+        case .contains(.signal(.message), let phrases):
+            return phraseHolds(phrases)
+        case .contains(let operand, let phrases):
+            let matcher = graph.phraseMatchers[phrases]
+            return withFolded(operand) { matcher.matches($0) } ?? false
+        case .exists(let operand):
+            return value(operand) != nil
+        case .truthy(let operand):
+            return value(operand) == .bool(true)
+        case .failed(let api, let failure):
+            guard let api else { return state.turn.anyFailure.matches(failure) }
+            return apiRecord(api)?.flags.matches(failure) ?? false
+        case .called(let api):
+            return apiRecord(api) != nil
+        case .statusUnknown(let api, let known):
+            guard let status = apiRecord(api)?.status else { return false }
+            return !known.contains(status)
+        case .toolCalled(let tool):
+            return state.turn.toolCalled(tool)
+        case .intentWas(let track, let within):
+            return state.heldBefore(track, within: within, layout: plan.layout)
+        }
+    }
+
+    static func sortedContains(_ ids: [UInt16], _ id: UInt16) -> Bool {
+        if ids.count <= 8 { return ids.contains(id) }
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if ids[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < ids.count && ids[low] == id
+    }
+
+    private mutating func compare(_ relation: Relation, _ lhs: Operand, _ rhs: Operand) -> Bool {
+        if lhs.isNumeric || rhs.isNumeric {
+            guard let left = number(lhs), let right = number(rhs) else { return false }
+            return relation.holds(left, right)
+        }
+        guard let left = value(lhs), let right = value(rhs) else { return false }
+        switch relation {
+        case .equal: return left == right
+        case .notEqual: return left != right
+        default:
+            if case .number(let a) = left, case .number(let b) = right { return relation.holds(a, b) }
+            return false
+        }
+    }
+
+    // MARK: Operands
+
+    func apiRecord(_ slot: Int) -> APIRecord? {
+        guard slot < state.turn.apis.count else { return nil }
+        let record = state.turn.apis[slot]
+        return record.flags.contains(.called) ? record : nil
+    }
+
+    /// A numeric operand's value; nil when missing.
+    mutating func number(_ operand: Operand) -> Double? {
+        switch operand {
+        case .constant(.number(let value)): return value
+        case .signal(.confidence):
+            guard state.turn.intent != CurrentTurn.noIntent else { return nil }
+            return Double(state.turn.confidence) / StateLayout.scale
+        case .signal(.sentiment): return sentiment()
+        case .signal(.turnCount): return Double(state.turnCount)
+        case .metadata(let slot):
+            if case .number(let value) = state.metadata[slot] { return value }
+            return nil
+        case .api(let slot, .httpStatus):
+            guard let record = apiRecord(slot), record.httpStatus != 0 else { return nil }
+            return Double(record.httpStatus)
+        case .negate(let inner): return number(inner).map { -$0 }
+        case .window(let slot):
+            return state.windowValue(graph.windows[slot], plan: plan.layout.windows[slot], layout: plan.layout)
+        default: return nil
+        }
+    }
+
+    /// Any operand's value; nil when missing.
+    mutating func value(_ operand: Operand) -> Value? {
+        switch operand {
+        case .constant(let value): return value == .null ? nil : value
+        case .signal(.intent):
+            let intent = state.turn.intent
+            if intent == CurrentTurn.noIntent { return nil }
+            if intent == CurrentTurn.unknownIntent { return state.turn.unknownIntentName.map(Value.string) }
+            return .string(graph.intents[Int(intent)])
+        case .signal(.message):
+            return message.map(Value.string)
+        case .metadata(let slot):
+            let value = state.metadata[slot]
+            return value == .null ? nil : value
+        case .api(let slot, .status): return apiRecord(slot)?.status.map(Value.string)
+        case .api(let slot, .errorCode): return apiRecord(slot)?.errorCode.map(Value.string)
+        case .toolSummary: return state.turn.toolSummary.map(Value.string)
+        default: return number(operand).map(Value.number)
+        }
+    }
+
+    // MARK: Lazy features
+
+    /// The current turn's sentiment, scored on first use; nil before the first customer turn.
+    mutating func sentiment() -> Double? {
+        guard state.turn.hasCustomerTurn else { return nil }
+        if state.turn.sentiment == CurrentTurn.notScored {
+            state.turn.sentiment = scoreMessage()
+        }
+        return Double(state.turn.sentiment) / StateLayout.scale
+    }
+
+    /// Scores the kept customer message into fixed point; NaN and out-of-range scores are clamped.
+    mutating func scoreMessage() -> Int16 {
+        guard let scorer = plan.scorer, let text = message, !text.isEmpty else { return 0 }
+        stats.sentimentScored = true
+        let compound = scorer.compound(text)
+        guard compound.isFinite else { return 0 }
+        return Int16((min(max(compound, -1), 1) * StateLayout.scale).rounded())
+    }
+
+    private mutating func withFolded(_ operand: Operand, _ body: (FoldedText) -> Bool) -> Bool? {
+        if case .signal(.message) = operand {
+            if folded == nil {
+                guard let message else { return nil }
+                folded = FoldedText(message)
+                stats.messageFolded = true
+            }
+            return folded.map(body)
+        }
+        guard case .string(let text)? = value(operand) else { return nil }
+        return body(FoldedText(text))
+    }
+}
+
+extension Operand {
+    /// Whether the operand is a number by type (so `==` compares numerically).
+    var isNumeric: Bool {
+        switch self {
+        case .constant(.number), .signal(.confidence), .signal(.sentiment), .signal(.turnCount),
+             .api(_, .httpStatus), .negate, .window:
+            true
+        default:
+            false
+        }
+    }
+}

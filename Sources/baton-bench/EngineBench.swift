@@ -1,0 +1,218 @@
+import Baton
+import BatonCheck
+import BatonCore
+import BatonGraph
+import BatonRuntime
+import BatonSentiment
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `baton-bench engine [--rules 10,100,1000] [--events 40000] [--repeat 7] [--export DIR] [--json FILE]`
+///
+/// For generated rule sets of each size, in one release-build run:
+/// - per-event evaluation through `RuleEngine.evaluate`, sentiment excluded
+///   (a constant-time scorer): median over batches, for customer events (a
+///   turn), bot events (results folded into the turn) and both;
+/// - a whole turn with VADER scoring a 30-word customer message;
+/// - session state bytes, and resident memory of 1,000,000 live sessions.
+/// `--export` writes the policy and events for `scripts/engine/compare.py`;
+/// `--json` writes the figures for it to print beside other engines'.
+func runEngineBench(_ arguments: [String]) throws {
+    var ruleCounts = [10, 100, 1_000]
+    var eventCount = 40_000
+    var repeats = 7
+    var exportFolder: String?
+    var jsonPath: String?
+    var sessionsForMemory = 1_000_000
+    var index = 0
+    while index < arguments.count {
+        let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+        switch arguments[index] {
+        case "--rules": ruleCounts = value.split(separator: ",").compactMap { Int($0) }
+        case "--events": eventCount = Int(value) ?? eventCount
+        case "--repeat": repeats = Int(value) ?? repeats
+        case "--export": exportFolder = value
+        case "--json": jsonPath = value
+        case "--sessions": sessionsForMemory = Int(value) ?? sessionsForMemory
+        default: throw EngineBenchError("unknown option `\(arguments[index])`")
+        }
+        index += 2
+    }
+
+    print("baton-bench engine: \(eventCount) events per pass (customer + bot alternating, 1,000 sessions), median of \(repeats) passes")
+    print("rules   nodes  windows  per event   customer   bot       turn+VADER(30 words)  state bytes")
+    var results: [[String: Double]] = []
+    // One event stream for every size (its own generator, so the rule count
+    // does not shift the random sequence the events are drawn from).
+    var eventGenerator = EngineRuleGenerator(seed: 7)
+    let events = eventGenerator.events(count: eventCount, words: 30, sessions: 1_000)
+    for count in ruleCounts {
+        var generator = EngineRuleGenerator(seed: 42)
+        let (source, policy) = generator.ruleSet(count: count)
+        let result = Checker.check([SourceFile(path: "generated-\(count).baton", text: source)], loader: nil, lint: false)
+        guard let ruleSet = result.ruleSet else { throw EngineBenchError("generated rules do not check: \(result.diagnostics.prefix(3).map(\.message))") }
+
+        let cheap = RuleEngine(ruleSet: ruleSet, scorer: LengthScorer())
+        let work = workPerEvent(cheap.graph, events: events)
+        let timing = measure(cheap, events: events, repeats: repeats)
+        let vader = RuleEngine(ruleSet: ruleSet, scorer: nil)
+        let withSentiment = ProcessInfo.processInfo.environment["BATON_BENCH_NO_VADER"] == nil
+            ? measure(vader, events: events, repeats: max(3, repeats / 2)) : timing
+        let graph = cheap.graph
+        print(String(format: "%-7d %-6d %-8d %7.3f µs  %7.3f µs %7.3f µs  %7.3f µs            %d",
+                     count, graph.nodes.count, graph.windows.count, timing.all, timing.customer, timing.bot,
+                     withSentiment.customer + withSentiment.bot, timing.stateBytes))
+        print(String(format: "        visited per event: %.1f rules, %.1f nodes; sentiment scored on %.0f%% of events, message folded on %.0f%%",
+                     work.rules, work.nodes, work.scored * 100, work.folded * 100))
+        results.append([
+            "rules": Double(count), "per_event_us": timing.all, "customer_us": timing.customer, "bot_us": timing.bot,
+            "turn_with_vader_us": withSentiment.customer + withSentiment.bot, "state_bytes": Double(timing.stateBytes),
+        ])
+        if let exportFolder {
+            try export(policy: policy, events: events, count: count, to: exportFolder)
+        }
+    }
+
+    // Memory of live sessions for the 100-rule set (largest window 10).
+    var generator = EngineRuleGenerator(seed: 42)
+    let (source, _) = generator.ruleSet(count: 100)
+    let firstTurn = generator.events(count: 2, words: 30, sessions: 1)
+    if let ruleSet = Checker.check([SourceFile(path: "generated.baton", text: source)], loader: nil, lint: false).ruleSet {
+        let engine = RuleEngine(ruleSet: ruleSet, scorer: LengthScorer())
+        let before = residentBytes()
+        var sessions: [Session] = []
+        sessions.reserveCapacity(sessionsForMemory)
+        for number in 0..<sessionsForMemory {
+            var session = engine.makeSession(id: "session-\(number)")
+            for event in firstTurn { _ = engine.evaluate(event, in: &session) }
+            sessions.append(session)
+        }
+        let after = residentBytes()
+        let perSession = Double(after - before) / Double(sessionsForMemory)
+        print(String(format: "\n%d live sessions (100 rules, largest window %d): %.0f MB resident (%.0f bytes each, id and allocator included; state alone %d bytes)",
+                     sessionsForMemory, engine.graph.largestWindow, Double(after - before) / 1_048_576, perSession, sessions[0].stateByteCount))
+        results.append(["sessions": Double(sessionsForMemory), "resident_bytes": Double(after - before)])
+        withExtendedLifetime(sessions) {}
+    }
+    if let jsonPath {
+        let data = try JSONSerialization.data(withJSONObject: results, options: [.prettyPrinted, .sortedKeys])
+        try data.write(to: URL(fileURLWithPath: jsonPath))
+    }
+}
+
+private struct Timing {
+    var all: Double
+    var customer: Double
+    var bot: Double
+    var stateBytes: Int
+}
+
+/// Medians over passes of per-event time (µs), split by event role.
+private func measure(_ engine: RuleEngine, events: [TurnEvent], repeats: Int) -> Timing {
+    // Sessions are looked up by index (as a server would hold them), and the
+    // events are passed straight from the array: no per-event copy.
+    var sessionIndex: [String: Int] = [:]
+    let sessionOf = events.map { event -> Int in
+        if let index = sessionIndex[event.sessionID] { return index }
+        sessionIndex[event.sessionID] = sessionIndex.count
+        return sessionIndex.count - 1
+    }
+    let clock = ContinuousClock()
+    var alls: [Double] = []
+    var customers: [Double] = []
+    var bots: [Double] = []
+    var stateBytes = 0
+    var sink = 0
+    for pass in 0...repeats {
+        var sessions = (0..<sessionIndex.count).map { engine.makeSession(id: "s\($0)") }
+        var customerTime = Duration.zero
+        var botTime = Duration.zero
+        var customerCount = 0
+        // Time customer and bot events separately, in batches, so the clock's own cost is amortised.
+        var position = 0
+        while position < events.count {
+            let end = min(position + 256, events.count)
+            let start = clock.now
+            for index in stride(from: position, to: end, by: 2) {
+                sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
+            }
+            let middle = clock.now
+            for index in stride(from: position + 1, to: end, by: 2) {
+                sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
+            }
+            botTime += clock.now - middle
+            customerTime += middle - start
+            customerCount += (end - position + 1) / 2
+            position = end
+        }
+        if pass == 0 { continue }  // warm-up
+        let customerMicros = micros(customerTime) / Double(customerCount)
+        let botMicros = micros(botTime) / Double(events.count - customerCount)
+        customers.append(customerMicros)
+        bots.append(botMicros)
+        alls.append(micros(customerTime + botTime) / Double(events.count))
+        stateBytes = sessions.map(\.stateByteCount).max() ?? 0
+    }
+    if sink == -1 { print(sink) }
+    return Timing(all: median(alls), customer: median(customers), bot: median(bots), stateBytes: stateBytes)
+}
+
+/// Average work per event, from the evaluator's own counters.
+private func workPerEvent(_ graph: DecisionGraph, events: [TurnEvent]) -> (rules: Double, nodes: Double, scored: Double, folded: Double) {
+    let evaluator = Evaluator(graph: graph, scorer: LengthScorer())
+    var states: [String: SessionState] = [:]
+    var rules = 0, nodes = 0, scored = 0, folded = 0
+    for event in events {
+        var state = states[event.sessionID] ?? evaluator.makeState()
+        var stats = EvaluationStats()
+        _ = evaluator.evaluate(event, state: &state, explain: false, stats: &stats)
+        states[event.sessionID] = state
+        rules += stats.rulesVisited
+        nodes += stats.nodesEvaluated
+        scored += stats.sentimentScored ? 1 : 0
+        folded += stats.messageFolded ? 1 : 0
+    }
+    let count = Double(max(events.count, 1))
+    return (Double(rules) / count, Double(nodes) / count, Double(scored) / count, Double(folded) / count)
+}
+
+/// A constant-time stand-in for the scorer, so evaluation is measured without sentiment.
+private struct LengthScorer: SentimentScoring {
+    func scores(_ text: String) -> SentimentScores {
+        let compound = Double(text.utf8.count % 200) / 100 - 1
+        return SentimentScores(neg: 0, neu: 1, pos: 0, compound: compound)
+    }
+}
+
+private func export(policy: [EngineRuleGenerator.PolicyRule], events: [TurnEvent], count: Int, to folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    try encoder.encode(policy).write(to: URL(fileURLWithPath: "\(folder)/policy-\(count).json"))
+    try JSONEncoder().encode(events).write(to: URL(fileURLWithPath: "\(folder)/events.json"))
+}
+
+private func micros(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+}
+
+private func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+private func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+struct EngineBenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,93 @@
+import Baton
+import BatonCore
+import Foundation
+import Testing
+
+/// Conflict order, shadow rules and loop guards.
+struct DecisionTests {
+    static let conflicting = """
+    rule tag_only { when turn_count >= 1 then tag "seen" }
+    rule offer_high { priority 500 when turn_count >= 1 then offer_handoff reason "offer" tag "offer" }
+    rule escalate_low { when turn_count >= 1 then escalate queue "low" reason "low" }
+    rule escalate_high { priority 10 when turn_count >= 1 then escalate queue "high" reason "high" }
+    rule escalate_high_later { priority 10 when turn_count >= 1 then escalate queue "later" reason "later" tag "b", "a" }
+    shadow rule trial { priority 900 when turn_count >= 1 then escalate reason "trial" tag "never" }
+
+    """
+
+    @Test func conflictsResolveByOutcomeThenPriorityThenPosition() throws {
+        let engine = try engine(Self.conflicting)
+        for _ in 0..<3 {
+            let decision = try #require(run(engine, [customer()]).first)
+            #expect(decision.outcome == .escalate)
+            #expect(decision.rule == "escalate_high")
+            #expect(decision.queue == "high")
+            #expect(decision.firedRules == ["escalate_high", "escalate_high_later", "escalate_low", "offer_high", "tag_only"])
+            // Tags of every firing acting rule, sorted; never a shadow rule's.
+            #expect(decision.tags == ["a", "b", "offer", "seen"])
+            #expect(decision.shadowRules == [ShadowFiring(rule: "trial", outcome: .escalate)])
+        }
+    }
+
+    @Test func shadowRulesNeverDecideNorCount() throws {
+        let engine = try engine("""
+        guards { max_escalations 1 }
+        shadow rule trial { when turn_count >= 1 then escalate reason "trial" }
+
+        """)
+        var session = engine.makeSession(id: "s")
+        for _ in 0..<3 {
+            let decision = engine.evaluate(customer(), in: &session)
+            #expect(decision.outcome == .continue)
+            #expect(decision.rule == nil)
+            #expect(decision.shadowRules.map(\.rule) == ["trial"])
+        }
+        #expect(session.escalations == 0)
+    }
+
+    static let guarded = """
+    guards {
+      cooldown 2 turns
+      max_escalations 2
+    }
+    rule angry { when message contains ["angry"] then escalate reason "angry" }
+    rule fraud { bypass_guards when intent == fraud then escalate queue "fraud" reason "fraud" }
+    rule noted { when message contains ["angry"] then tag "angry" }
+
+    """
+
+    @Test func maxEscalationsHoldsBackLaterEscalations() throws {
+        let engine = try engine(Self.guarded)
+        let decisions = run(engine, [
+            customer("angry"), bot("sorry"), customer("angry"), customer("angry"), customer("angry", intent: "fraud"),
+        ])
+        #expect(decisions.map(\.outcome) == [.escalate, .escalate, .escalate, .continue, .escalate])
+        // The bot event of the first turn does not count a second escalation.
+        #expect(decisions[3].heldBack == [GuardHold(rule: "angry", guardName: .maxEscalations)])
+        #expect(decisions[3].tags == ["angry"])
+        #expect(decisions[4].rule == "fraud")
+        #expect(decisions[4].heldBack == [GuardHold(rule: "angry", guardName: .maxEscalations)])
+    }
+
+    @Test func handBackStartsTheCooldown() throws {
+        let engine = try engine(Self.guarded.replacingOccurrences(of: "max_escalations 2", with: "max_escalations 5"))
+        var session = engine.makeSession(id: "s")
+        #expect(engine.evaluate(customer("angry"), in: &session).outcome == .escalate)
+        let handBack = engine.evaluate(operatorEvent(handBack: true), in: &session)
+        #expect(handBack.outcome == .continue)
+        #expect(handBack.heldBack.map(\.guardName) == [.cooldown])
+        let first = engine.evaluate(customer("angry"), in: &session)
+        #expect(first.outcome == .continue)
+        #expect(first.heldBack == [GuardHold(rule: "angry", guardName: .cooldown)])
+        #expect(engine.evaluate(customer("angry", intent: "fraud"), in: &session).rule == "fraud")
+        // Two customer turns of cooldown are over: the third escalates again.
+        #expect(engine.evaluate(customer("angry"), in: &session).outcome == .escalate)
+        #expect(session.escalations == 3)
+    }
+
+    @Test func operatorEventsWithoutHandBackDoNotStartACooldown() throws {
+        let engine = try engine(Self.guarded)
+        let decisions = run(engine, [customer("hi"), operatorEvent(), customer("angry")])
+        #expect(decisions.last?.outcome == .escalate)
+    }
+}

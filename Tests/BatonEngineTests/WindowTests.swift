@@ -1,0 +1,73 @@
+import Baton
+import BatonCore
+import Testing
+
+/// Each window function over a sentiment (or condition) history; the rule
+/// fires on the last turn exactly when the expected value satisfies the test.
+struct WindowTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var condition: String
+        var sentiments: [Double]
+        var fires: Bool
+        var testDescription: String { "\(condition) over \(sentiments) → \(fires)" }
+    }
+
+    static let cases: [Case] = [
+        Case(condition: "avg(sentiment, last 3) <= -0.5", sentiments: [-0.2, -0.6, -0.7], fires: true),
+        Case(condition: "avg(sentiment, last 3) < -0.5", sentiments: [-0.2, -0.6, -0.7], fires: false),
+        // A window larger than the history uses what exists.
+        Case(condition: "avg(sentiment, last 3) == -0.5", sentiments: [-0.4, -0.6], fires: true),
+        // Older turns leave the window.
+        Case(condition: "avg(sentiment, last 2) == 0", sentiments: [-1, 0.5, -0.5], fires: true),
+        Case(condition: "sum(sentiment, last 3) == -1.5", sentiments: [0.9, -0.2, -0.6, -0.7], fires: true),
+        Case(condition: "sum(sentiment, last 10) == 0.2", sentiments: [0.1, 0.1], fires: true),
+        Case(condition: "min(sentiment, last 3) == -0.7", sentiments: [-0.9, -0.2, -0.7, 0.3], fires: true),
+        Case(condition: "max(sentiment, last 3) == 0.3", sentiments: [0.9, -0.2, -0.7, 0.3], fires: true),
+        Case(condition: "max(sentiment, last 2) == -0.2", sentiments: [0.9, -0.2, -0.7], fires: true),
+        Case(condition: "trend(sentiment, last 3) == -0.2", sentiments: [0.9, 0, -0.2, -0.4], fires: true),
+        Case(condition: "trend(sentiment, last 4) < 0", sentiments: [0.5, 0.1, -0.3], fires: true),
+        Case(condition: "trend(sentiment, last 4) > 0", sentiments: [-0.5, 0.1, 0.3], fires: true),
+        // Trend over one turn is 0.
+        Case(condition: "trend(sentiment, last 4) == 0", sentiments: [-0.9], fires: true),
+        Case(condition: "count(sentiment < -0.3, last 3) == 2", sentiments: [-0.9, -0.5, 0.2, -0.4], fires: true),
+        Case(condition: "count(sentiment < -0.3, last 5) == 1", sentiments: [-0.9], fires: true),
+        Case(condition: "consecutive(sentiment < -0.3) >= 3", sentiments: [-0.5, -0.5, -0.5], fires: true),
+        Case(condition: "consecutive(sentiment < -0.3) >= 3", sentiments: [-0.5, 0.1, -0.5, -0.5], fires: false),
+        Case(condition: "consecutive(sentiment < -0.3, last 2) == 2", sentiments: [-0.5, -0.5, -0.5, -0.5], fires: true),
+        Case(condition: "consecutive(sentiment < -0.3) == 0", sentiments: [-0.5, 0.2], fires: true),
+    ]
+
+    @Test(arguments: cases)
+    func windowFunction(_ testCase: Case) throws {
+        let engine = try engine("rule r {\n  when \(testCase.condition)\n  then escalate reason \"x\"\n}\n")
+        let decisions = run(engine, moods(testCase.sentiments))
+        #expect((decisions.last?.outcome == .escalate) == testCase.fires)
+    }
+
+    @Test func confidenceWindowCountsTurnsWithoutIntentsAsZero() throws {
+        let engine = try engine("rule r {\n  when avg(confidence, last 2) == 0.4\n  then escalate\n}\n")
+        let decisions = run(engine, [customer(intent: "wismo", confidence: 0.8), customer()])
+        #expect(decisions.last?.outcome == .escalate)
+    }
+
+    @Test func countsAPIErrorsAcrossTheEventsOfEachTurn() throws {
+        let engine = try engine("rule r {\n  when count(api_error is 5xx, last 5) >= 2\n  then escalate queue \"logistics\"\n}\n")
+        let failing = APIResult(api: "orders", httpStatus: 503)
+        let decisions = run(engine, [
+            customer(), bot(api: [failing]),
+            customer(), bot(api: [APIResult(api: "orders", status: "shipped", httpStatus: 200)]),
+            customer(), bot(api: [failing]),
+        ])
+        #expect(decisions.map(\.outcome) == [.continue, .continue, .continue, .continue, .continue, .escalate])
+    }
+
+    @Test func beforeTheFirstCustomerTurnAveragesAreMissing() throws {
+        let engine = try engine("""
+        rule low { when avg(sentiment, last 3) < 1 then escalate }
+        rule none { when not (avg(sentiment, last 3) < 1) then offer_handoff }
+
+        """)
+        let decisions = run(engine, [bot()])
+        #expect(decisions.first?.rule == "none")
+    }
+}

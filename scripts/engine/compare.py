@@ -1,0 +1,214 @@
+"""Runs the policy that `baton-bench engine --export DIR` generated through
+GoRules zen-engine (one decision table, hit policy "collect") and CEL (Rust,
+the `common-expression-language` package: one compiled program per rule),
+over the same events, and prints their median per-turn evaluation beside
+Baton's (read from the bench's --json output).
+
+Windows, API error counts and sentiment are computed in Python before the
+timer starts (these engines are stateless), with the same constant-time
+stand-in scorer Baton's "sentiment excluded" figure uses. Only evaluation
+is timed, in process, with time.perf_counter_ns.
+
+usage: compare.py EXPORT_DIR RULE_COUNTS(10,100,1000) [TURNS]
+"""
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict, deque
+
+
+def score(text):
+    # Baton's LengthScorer: (UTF-8 length % 200) / 100 - 1.
+    return (len(text.encode()) % 200) / 100 - 1
+
+
+def contexts(events, limit):
+    """One context per customer turn, with the bot's API results of that turn folded in."""
+    sessions = defaultdict(lambda: {"sent": deque(maxlen=3), "errors": deque(maxlen=5), "meta": {}})
+    turns = []
+    current = None
+    for event in events:
+        state = sessions[event["session_id"]]
+        if event["role"] == "customer":
+            if current is not None:
+                turns.append(current)
+                if len(turns) >= limit:
+                    break
+            state["sent"].append(score(event.get("text") or ""))
+            state["meta"].update(event.get("metadata") or {})
+            intents = event.get("intents") or []
+            top = max(intents, key=lambda i: i.get("confidence", 1)) if intents else None
+            state["errors"].append(0)
+            meta = state["meta"]
+            current = {
+                "intent": top["name"] if top else "",
+                "confidence": float(top.get("confidence", 1)) if top else -1.0,
+                "avg3": sum(state["sent"]) / len(state["sent"]),
+                "message": (event.get("text") or "").lower(),
+                "cart_value": float(meta.get("cart_value", -1)),
+                "items": float(meta.get("items", -1)),
+                "tier": str(meta.get("tier", "")),
+                "status": {},
+                "errors5": 0,
+                "_state": state,
+            }
+        elif current is not None:
+            for result in event.get("api_results") or []:
+                current["status"][result["api"]] = result.get("status") or ""
+                if 500 <= (result.get("http_status") or 0) < 600:
+                    state["errors"][-1] = 1
+            current["errors5"] = sum(state["errors"])
+    for turn in turns:
+        turn.pop("_state", None)
+    return turns
+
+
+def cel_expression(rule):
+    parts = []
+    if rule.get("intents"):
+        parts.append("intent in [" + ", ".join(f"'{i}'" for i in rule["intents"]) + "]")
+    if rule.get("min_confidence") is not None:
+        parts.append(f"confidence >= {float(rule['min_confidence'])}")
+    if rule.get("max_avg_sentiment3") is not None:
+        parts.append(f"avg3 <= {float(rule['max_avg_sentiment3'])}")
+    if rule.get("api_status"):
+        api = rule["api"]
+        parts.append(f"((has(status.{api}) && status.{api} == '{rule['api_status']}') || errors5 >= {rule.get('min_api_errors5') or 2})")
+    elif rule.get("min_api_errors5"):
+        parts.append(f"errors5 >= {rule['min_api_errors5']}")
+    if rule.get("metadata_min") is not None:
+        parts.append(f"{rule['metadata_field']} >= {float(rule['metadata_min'])}")
+    if rule.get("tiers"):
+        parts.append("tier in [" + ", ".join(f"'{t}'" for t in rule["tiers"]) + "]")
+    if rule.get("phrase"):
+        parts.append(f"message.contains('{rule['phrase']}')")
+    return " && ".join(parts) or "true"
+
+
+def run_cel(policy, turns):
+    import cel
+    programs = [(rule, cel.compile(cel_expression(rule))) for rule in policy]
+    rank = {"escalate": 2, "offer_handoff": 1, "continue": 0}
+    times = []
+    for context in turns:
+        start = time.perf_counter_ns()
+        best = None
+        for rule, program in programs:
+            if program.execute(context) is True:
+                key = (rank[rule["outcome"]], rule["priority"])
+                if best is None or key > best[0]:
+                    best = (key, rule["name"])
+        times.append(time.perf_counter_ns() - start)
+    return statistics.median(times) / 1000
+
+
+def zen_table(policy):
+    inputs = [
+        ("intent", "intent"), ("confidence", "confidence"), ("avg3", "avg3"), ("errors5", "errors5"),
+        ("cart_value", "cart_value"), ("items", "items"), ("tier", "tier"), ("message", "message"),
+        ("status", "status_hit"),
+    ]
+    rows = []
+    for rule in policy:
+        base = {"_id": rule["name"], "out_rule": json.dumps(rule["name"]), "out_outcome": json.dumps(rule["outcome"]),
+                "out_priority": str(rule["priority"])}
+        cells = {}
+        if rule.get("intents"):
+            cells["in_intent"] = ", ".join(json.dumps(i) for i in rule["intents"])
+        if rule.get("min_confidence") is not None:
+            cells["in_confidence"] = f">= {rule['min_confidence']}"
+        if rule.get("max_avg_sentiment3") is not None:
+            cells["in_avg3"] = f"<= {rule['max_avg_sentiment3']}"
+        if rule.get("metadata_min") is not None:
+            cells["in_" + rule["metadata_field"]] = f">= {rule['metadata_min']}"
+        if rule.get("tiers"):
+            cells["in_tier"] = ", ".join(json.dumps(t) for t in rule["tiers"])
+        if rule.get("phrase"):
+            cells["in_message"] = f"contains($, {json.dumps(rule['phrase'])})"
+        variants = [cells]
+        if rule.get("api_status"):
+            # An `or` is two rows of a decision table.
+            variants = [dict(cells, in_status=f"contains($, {json.dumps(rule['api'] + '=' + rule['api_status'])})"),
+                        dict(cells, in_errors5=f">= {rule.get('min_api_errors5') or 2}")]
+        elif rule.get("min_api_errors5"):
+            variants = [dict(cells, in_errors5=f">= {rule['min_api_errors5']}")]
+        for number, variant in enumerate(variants):
+            row = dict(base, **variant)
+            row["_id"] = f"{rule['name']}-{number}"
+            rows.append(row)
+    return {
+        "nodes": [
+            {"id": "in", "type": "inputNode", "name": "request", "position": {"x": 0, "y": 0}},
+            {"id": "table", "type": "decisionTableNode", "name": "rules", "position": {"x": 200, "y": 0},
+             "content": {
+                 "hitPolicy": "collect",
+                 "inputs": [{"id": "in_" + name, "name": name, "field": field} for name, field in inputs],
+                 "outputs": [{"id": "out_rule", "name": "rule", "field": "rule"},
+                             {"id": "out_outcome", "name": "outcome", "field": "outcome"},
+                             {"id": "out_priority", "name": "priority", "field": "priority"}],
+                 "rules": rows,
+             }},
+            {"id": "out", "type": "outputNode", "name": "response", "position": {"x": 400, "y": 0}},
+        ],
+        "edges": [{"id": "e1", "sourceId": "in", "targetId": "table", "type": "edge"},
+                  {"id": "e2", "sourceId": "table", "targetId": "out", "type": "edge"}],
+    }
+
+
+def run_zen(policy, turns):
+    import zen
+    engine = zen.ZenEngine()
+    decision = engine.create_decision(json.dumps(zen_table(policy)))
+    times = []
+    own = []
+    for context in turns:
+        request = dict(context)
+        request["status_hit"] = " ".join(f"{api}={status}" for api, status in context["status"].items())
+        start = time.perf_counter_ns()
+        result = decision.evaluate(request)
+        times.append(time.perf_counter_ns() - start)
+        text = str(result.get("performance", ""))
+        if text.endswith("µs"):
+            own.append(float(text[:-2]))
+        elif text.endswith("ms"):
+            own.append(float(text[:-2]) * 1000)
+    return statistics.median(times) / 1000, (statistics.median(own) if own else float("nan"))
+
+
+def main():
+    folder = sys.argv[1]
+    counts = [int(c) for c in sys.argv[2].split(",")]
+    limit = int(sys.argv[3]) if len(sys.argv) > 3 else 5000
+    with open(f"{folder}/events.json") as handle:
+        turns = contexts(json.load(handle), limit)
+    baton = {}
+    try:
+        with open(f"{folder}/baton.json") as handle:
+            for row in json.load(handle):
+                if "rules" in row:
+                    baton[int(row["rules"])] = row
+    except FileNotFoundError:
+        pass
+    print(f"median µs per turn over {len(turns)} turns (sentiment excluded; Python-side features not timed)")
+    print(f"{'rules':>6} {'baton turn':>11} {'baton event':>12} {'zen (ours)':>11} {'zen (own)':>10} {'CEL/rust':>9}")
+    for count in counts:
+        with open(f"{folder}/policy-{count}.json") as handle:
+            policy = json.load(handle)
+        try:
+            zen_ours, zen_own = run_zen(policy, turns)
+        except Exception as error:  # report and go on: one engine failing must not hide the others
+            print(f"zen-engine failed: {error}", file=sys.stderr)
+            zen_ours = zen_own = float("nan")
+        try:
+            cel_median = run_cel(policy, turns)
+        except Exception as error:
+            print(f"CEL failed: {error}", file=sys.stderr)
+            cel_median = float("nan")
+        row = baton.get(count, {})
+        turn = row.get("customer_us", float("nan")) + row.get("bot_us", float("nan"))
+        print(f"{count:>6} {turn:>11.3f} {row.get('per_event_us', float('nan')):>12.3f} {zen_ours:>11.1f} {zen_own:>10.1f} {cel_median:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
