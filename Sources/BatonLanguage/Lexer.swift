@@ -9,13 +9,22 @@ public struct Lexer {
     private var sawLineBreak = true
     private var lastTokenLine = -1
     private var lineNumber = 0
-    public private(set) var tokens: [Token] = []
+    private var stream = TokenStream(tokens: [], texts: [])
+    /// Reused buffer for decoding string literals that contain escapes.
+    private var scratch: [UInt8] = []
     public private(set) var comments: [Comment] = []
     public private(set) var diagnostics = DiagnosticBag()
 
     public init(source: SourceFile) {
         self.source = source
         self.bytes = source.bytes
+    }
+
+    /// The tokens lexed so far, with their text.
+    public var tokens: [Token] {
+        stream.tokens.map { raw in
+            Token(kind: raw.kind, text: stream.text(of: raw, in: bytes), range: raw.range, startsLine: raw.startsLine)
+        }
     }
 
     /// Lexes the whole file; the last token is always `.endOfFile`.
@@ -25,15 +34,23 @@ public struct Lexer {
         return (lexer.tokens, lexer.comments, lexer.diagnostics.diagnostics)
     }
 
+    /// Lexes the whole file into the parser's compact form.
+    static func scan(_ source: SourceFile) -> (stream: TokenStream, comments: [Comment], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(source: source)
+        lexer.run()
+        return (lexer.stream, lexer.comments, lexer.diagnostics.diagnostics)
+    }
+
     public mutating func run() {
-        tokens.reserveCapacity(bytes.count / 4)
+        // Generated and hand-written rule files average 5 to 6 bytes per token.
+        stream.tokens.reserveCapacity(bytes.count / 5 + 1)
         skipByteOrderMark()
         while true {
             skipWhitespaceAndComments()
             guard index < bytes.count else { break }
             lexToken()
         }
-        tokens.append(Token(kind: .endOfFile, text: "", range: SourceRange(start: bytes.count, end: bytes.count), startsLine: true))
+        stream.tokens.append(RawToken(start: bytes.count, end: bytes.count, textIndex: -1, kind: .endOfFile, startsLine: true))
     }
 
     // MARK: - Trivia
@@ -85,7 +102,7 @@ public struct Lexer {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
             while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            emit(.identifier, from: start)
+            emit(.identifier, from: start, keyword: KeywordTable.shared.keyword(in: bytes, from: start, to: index))
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             lexNumber()
         case UInt8(ascii: "\""):
@@ -130,10 +147,10 @@ public struct Lexer {
             // `5xx` and `4xx` are status classes, read as words (the checker
             // judges which classes exist).
             while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if text.count == 3, text.hasSuffix("xx") {
+            if index - start == 3, bytes[start + 1] == UInt8(ascii: "x"), bytes[start + 2] == UInt8(ascii: "x") {
                 emit(.identifier, from: start)
             } else {
+                let text = String(decoding: bytes[start..<index], as: UTF8.self)
                 report(.invalidNumber(text), SourceRange(start: start, end: index))
                 emit(.invalid, from: start)
             }
@@ -145,12 +162,29 @@ public struct Lexer {
     private mutating func lexString() {
         let start = index
         index += 1
-        var value: [UInt8] = []
+        // Most literals have no escapes: their value is the bytes between the quotes.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                append(.string, text: String(decoding: value, as: UTF8.self), from: start)
+                append(.string, text: String(decoding: bytes[start + 1..<index - 1], as: UTF8.self), from: start)
+                return
+            }
+            if byte == UInt8(ascii: "\\") || byte >= 0x80 || (byte < 0x20 && byte != UInt8(ascii: "\t")) { break }
+            index += 1
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: bytes[start + 1..<index])
+        lexStringSlowly(from: start)
+    }
+
+    /// The rest of a string literal that has escapes or bytes to check.
+    private mutating func lexStringSlowly(from start: Int) {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                append(.string, text: String(decoding: scratch, as: UTF8.self), from: start)
                 return
             }
             if byte == UInt8(ascii: "\n") { break }
@@ -158,15 +192,15 @@ public struct Lexer {
                 guard index + 1 < bytes.count else { index += 1; break }
                 let escaped = bytes[index + 1]
                 switch escaped {
-                case UInt8(ascii: "\""): value.append(escaped)
-                case UInt8(ascii: "\\"): value.append(escaped)
-                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "\""): scratch.append(escaped)
+                case UInt8(ascii: "\\"): scratch.append(escaped)
+                case UInt8(ascii: "n"): scratch.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): scratch.append(UInt8(ascii: "\t"))
                 // Braces stay escaped so templates can tell `\{` from a placeholder.
-                case UInt8(ascii: "{"), UInt8(ascii: "}"): value.append(contentsOf: [byte, escaped])
+                case UInt8(ascii: "{"), UInt8(ascii: "}"): scratch.append(contentsOf: [byte, escaped])
                 // Other ASCII escapes (`\d`, `\b`, `\.`, ...) belong to patterns:
                 // kept verbatim so the pattern compiler can judge them.
-                case 0x21...0x7E: value.append(contentsOf: [byte, escaped])
+                case 0x21...0x7E: scratch.append(contentsOf: [byte, escaped])
                 default:
                     let range = SourceRange(start: index, end: index + 2)
                     report(.invalidEscape(String(decoding: [escaped], as: UTF8.self)), range)
@@ -181,7 +215,7 @@ public struct Lexer {
                     index += 1
                     continue
                 }
-                value.append(contentsOf: bytes[index..<index + length])
+                scratch.append(contentsOf: bytes[index..<index + length])
                 index += length
                 continue
             }
@@ -190,11 +224,11 @@ public struct Lexer {
                 index += 1
                 continue
             }
-            value.append(byte)
+            scratch.append(byte)
             index += 1
         }
         report(.unterminatedString, SourceRange(start: start, end: index), help: "close the string with `\"` on the same line")
-        append(.string, text: String(decoding: value, as: UTF8.self), from: start)
+        append(.string, text: String(decoding: scratch, as: UTF8.self), from: start)
     }
 
     /// Reads a run of characters that cannot start a token as one invalid
@@ -251,12 +285,19 @@ public struct Lexer {
         emit(kind, from: start)
     }
 
-    private mutating func emit(_ kind: TokenKind, from start: Int) {
-        append(kind, text: String(decoding: bytes[start..<index], as: UTF8.self), from: start)
+    /// A token whose text is its source spelling.
+    private mutating func emit(_ kind: TokenKind, from start: Int, keyword: Keyword? = nil) {
+        stream.tokens.append(RawToken(start: start, end: index, textIndex: -1, kind: kind, keyword: keyword, startsLine: sawLineBreak))
+        sawLineBreak = false
+        lastTokenLine = lineNumber
     }
 
+    /// A token whose text differs from its spelling (a decoded string).
     private mutating func append(_ kind: TokenKind, text: String, from start: Int) {
-        tokens.append(Token(kind: kind, text: text, range: SourceRange(start: start, end: index), startsLine: sawLineBreak))
+        stream.texts.append(text)
+        stream.tokens.append(RawToken(
+            start: start, end: index, textIndex: Int32(truncatingIfNeeded: stream.texts.count - 1), kind: kind, startsLine: sawLineBreak
+        ))
         sawLineBreak = false
         lastTokenLine = lineNumber
     }

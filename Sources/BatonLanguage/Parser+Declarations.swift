@@ -3,31 +3,31 @@ import BatonCore
 /// Top-level declarations other than rules.
 extension Parser {
     mutating func parseImport() throws(SyntaxError) -> ImportDecl {
-        let start = try expectKeyword("import").range.start
+        let start = try expectKeyword(.import).range.start
         let path = try expectString("a file path string")
         return ImportDecl(path: path, span: span(from: start))
     }
 
     mutating func parseSchema() throws(SyntaxError) -> SchemaDecl {
-        let start = try expectKeyword("schema").range.start
+        let start = try expectKeyword(.schema).range.start
         try expect(.leftBrace, "`{`")
         var entries: [SchemaEntry] = []
         while !check(.rightBrace) {
             let token = current
             let entryStart = token.range.start
             guard token.kind == .identifier else {
-                throw error(.expected("`intents`, `apis`, `tools` or `metadata`", found: token.description), at: token.range)
+                throw error(.expected("`intents`, `apis`, `tools` or `metadata`", found: describe(token)), at: token.range)
             }
-            switch token.text {
-            case "intents":
+            switch token.keyword {
+            case .intents:
                 advance()
                 let names = try parseNameList("an intent name")
                 entries.append(.intents(names, span: span(from: entryStart)))
-            case "tools":
+            case .tools:
                 advance()
                 let names = try parseNameList("a tool name")
                 entries.append(.tools(names, span: span(from: entryStart)))
-            case "apis":
+            case .apis:
                 advance()
                 var apis: [APIDecl] = []
                 repeat {
@@ -39,7 +39,7 @@ extension Parser {
                     apis.append(APIDecl(name: name, statuses: statuses, span: span(from: name.span.range.start)))
                 } while consume(.comma)
                 entries.append(.apis(apis, span: span(from: entryStart)))
-            case "metadata":
+            case .metadata:
                 advance()
                 var fields: [FieldDecl] = []
                 repeat {
@@ -50,9 +50,10 @@ extension Parser {
                 } while consume(.comma)
                 entries.append(.metadata(fields, span: span(from: entryStart)))
             default:
-                let suggestion = Suggestions.closest(to: token.text, among: ["intents", "apis", "tools", "metadata"])
+                let word = text(of: token)
+                let suggestion = Suggestions.closest(to: word, among: ["intents", "apis", "tools", "metadata"])
                 throw error(
-                    .unknownSchemaEntry(token.text),
+                    .unknownSchemaEntry(word),
                     at: token.range,
                     help: suggestion.map { "did you mean `\($0)`?" }
                 )
@@ -63,23 +64,23 @@ extension Parser {
     }
 
     mutating func parseGuards() throws(SyntaxError) -> GuardsDecl {
-        let start = try expectKeyword("guards").range.start
+        let start = try expectKeyword(.guards).range.start
         try expect(.leftBrace, "`{`")
         var entries: [GuardEntry] = []
         while !check(.rightBrace) {
             let token = current
-            switch (token.kind, token.text) {
-            case (.identifier, "cooldown"):
+            switch token.keyword {
+            case .cooldown:
                 advance()
                 let turns = try expectInteger("a number of turns")
-                try expectKeyword("turns")
+                try expectKeyword(.turns)
                 entries.append(.cooldown(turns, span: span(from: token.range.start)))
-            case (.identifier, "max_escalations"):
+            case .maxEscalations:
                 advance()
                 let count = try expectInteger("a number of escalations")
                 entries.append(.maxEscalations(count, span: span(from: token.range.start)))
             default:
-                throw error(.expected("`cooldown` or `max_escalations`", found: token.description), at: token.range)
+                throw error(.expected("`cooldown` or `max_escalations`", found: describe(token)), at: token.range)
             }
         }
         try expect(.rightBrace, "`}`")
@@ -87,7 +88,7 @@ extension Parser {
     }
 
     mutating func parseLexicon() throws(SyntaxError) -> LexiconDecl {
-        let start = try expectKeyword("lexicon").range.start
+        let start = try expectKeyword(.lexicon).range.start
         try expect(.leftBrace, "`{`")
         var entries: [LexiconEntry] = []
         while !check(.rightBrace) {
@@ -95,8 +96,8 @@ extension Parser {
             let valueStart = current.range.start
             let negative = consume(.minus)
             let number = try expect(.number, "a valence such as `-2.5`")
-            guard let magnitude = Double(number.text) else {
-                throw error(.expected("a valence such as `-2.5`", found: number.description), at: number.range)
+            guard let magnitude = NumberScanner.double(in: bytes, from: number.start, to: number.end) else {
+                throw error(.expected("a valence such as `-2.5`", found: describe(number)), at: number.range)
             }
             let valueSpan = Span(start: valueStart, end: number.range.end)
             entries.append(LexiconEntry(
@@ -111,7 +112,7 @@ extension Parser {
     }
 
     mutating func parseLet() throws(SyntaxError) -> LetDecl {
-        let start = try expectKeyword("let").range.start
+        let start = try expectKeyword(.let).range.start
         let name = try expectName("a name for the condition")
         try expect(.assign, "`=`")
         let value = try parseExpression()

@@ -22,7 +22,7 @@ extension Parser {
     mutating func parseOr() throws(SyntaxError) -> Expr {
         var left = try parseAnd()
         var operands = 1
-        while checkKeyword("or") {
+        while checkKeyword(.or) {
             try countOperand(&operands)
             advance()
             let right = try parseAnd()
@@ -34,7 +34,7 @@ extension Parser {
     mutating func parseAnd() throws(SyntaxError) -> Expr {
         var left = try parseNot()
         var operands = 1
-        while checkKeyword("and") {
+        while checkKeyword(.and) {
             try countOperand(&operands)
             advance()
             let right = try parseNot()
@@ -53,7 +53,7 @@ extension Parser {
     }
 
     mutating func parseNot() throws(SyntaxError) -> Expr {
-        if checkKeyword("not") {
+        if checkKeyword(.not) {
             let start = current.range.start
             advance()
             let operand = try nested { (parser: inout Parser) throws(SyntaxError) in try parser.parseNot() }
@@ -73,29 +73,28 @@ extension Parser {
             let right = try parseUnary()
             return .binary(op, left, right, span: span(from: start))
         }
-        guard current.kind == .identifier else { return left }
-        switch current.text {
-        case "in":
+        switch current.keyword {
+        case .in:
             advance()
             let set = try parseUnary()
             return .membership(left, negated: false, set, span: span(from: start))
-        case "not" where peek().kind == .identifier && peek().text == "in":
+        case .not where peek().keyword == .in:
             advance()
             advance()
             let set = try parseUnary()
             return .membership(left, negated: true, set, span: span(from: start))
-        case "matches":
+        case .matches:
             advance()
             let pattern = try expectString("a pattern string")
             return .matches(left, pattern, span: span(from: start))
-        case "contains":
+        case .contains:
             advance()
             let phrases = try parseUnary()
             return .contains(left, phrases, span: span(from: start))
-        case "exists":
+        case .exists:
             advance()
             return .exists(left, span: span(from: start))
-        case "is":
+        case .is:
             advance()
             let name = try expectName("a class such as `5xx`, `4xx`, `timeout` or `unknown`")
             return .isClass(left, name, span: span(from: start))
@@ -123,13 +122,13 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            guard let value = Double(token.text), value.isFinite else {
-                throw error(.expected("a number", found: token.description), at: token.range)
+            guard let value = NumberScanner.double(in: bytes, from: token.start, to: token.end), value.isFinite else {
+                throw error(.expected("a number", found: describe(token)), at: token.range)
             }
             return .number(value, span: Span(token.range))
         case .string:
             advance()
-            return .string(StringLiteral(value: token.text, span: Span(token.range)))
+            return .string(StringLiteral(value: text(of: token), span: Span(token.range)))
         case .leftParen:
             advance()
             let inner = try parseExpression()
@@ -140,7 +139,7 @@ extension Parser {
         case .identifier:
             return try parseWord(token, start: start)
         default:
-            throw error(.expected("a condition", found: token.description), at: token.range)
+            throw error(.expected("a condition", found: describe(token)), at: token.range)
         }
     }
 
@@ -156,31 +155,25 @@ extension Parser {
         return .list(elements, span: span(from: start))
     }
 
-    /// Words that end or structure a condition; as operands they are always a mistake.
-    static let nonOperandWords: Set<String> = [
-        "then", "when", "rule", "shadow", "let", "schema", "import", "guards", "lexicon",
-        "and", "or", "in", "matches", "contains", "exists", "is", "was", "within", "last",
-    ]
-
-    mutating func parseWord(_ token: Token, start: Int) throws(SyntaxError) -> Expr {
-        if Self.nonOperandWords.contains(token.text) {
-            throw error(.expected("a condition", found: token.description), at: token.range)
+    mutating func parseWord(_ token: RawToken, start: Int) throws(SyntaxError) -> Expr {
+        if token.keyword?.isNonOperand == true {
+            throw error(.expected("a condition", found: describe(token)), at: token.range)
         }
-        switch token.text {
-        case "true", "false":
+        switch token.keyword {
+        case .true, .false:
             advance()
-            return .boolean(token.text == "true", span: Span(token.range))
-        case "tool_call":
+            return .boolean(token.keyword == .true, span: Span(token.range))
+        case .toolCall:
             advance()
             let name = try expectName("a tool name such as `escalate_to_human`")
             return .toolCall(name, span: span(from: start))
-        case "intent" where peek().kind == .identifier && peek().text == "was":
+        case .intent where peek().keyword == .was:
             advance()
             advance()
             let set = try parseUnary()
             var window: IntLiteral?
-            if consumeKeyword("within") != nil {
-                try expectKeyword("last")
+            if consumeKeyword(.within) != nil {
+                try expectKeyword(.last)
                 window = try expectInteger("a number of turns")
             }
             return .intentWas(set, within: window, span: span(from: start))
@@ -188,7 +181,7 @@ extension Parser {
             break
         }
         advance()
-        let name = Name(token.text, span: Span(token.range))
+        let name = Name(text(of: token), span: Span(token.range))
         if check(.leftParen) {
             return try parseCall(name)
         }
@@ -208,7 +201,7 @@ extension Parser {
         var arguments: [Expr] = []
         var window: IntLiteral?
         while !check(.rightParen) {
-            if checkKeyword("last") {
+            if checkKeyword(.last) {
                 advance()
                 window = try expectInteger("a number of turns")
                 break

@@ -9,24 +9,24 @@ extension Parser {
     mutating func parseRule() throws(SyntaxError) -> RuleDecl {
         let start = current.range.start
         var shadow: Span?
-        if let token = consumeKeyword("shadow") {
+        if let token = consumeKeyword(.shadow) {
             shadow = Span(token.range)
         }
-        try expectKeyword("rule")
+        try expectKeyword(.rule)
         let name = try expectName("a rule name")
         try expect(.leftBrace, "`{` to open the rule")
         var settings: [RuleSetting] = []
-        while !checkKeyword("when") {
+        while !checkKeyword(.when) {
             settings.append(try parseRuleSetting())
         }
         advance()  // when
         let condition = try parseExpression()
-        try expectKeyword("then")
+        try expectKeyword(.then)
         var actions: [Action] = []
         repeat {
             // A new item on its own line means this rule's `}` is missing.
-            if !actions.isEmpty, current.startsLine, current.kind == .identifier, Self.itemKeywords.contains(current.text) {
-                throw error(.expected("`}` to close rule `\(name.text)`", found: current.description), at: current.range)
+            if !actions.isEmpty, current.startsLine, current.keyword?.startsItem == true {
+                throw error(.expected("`}` to close rule `\(name.text)`", found: describe(current)), at: current.range)
             }
             actions.append(try parseAction())
         } while !check(.rightBrace) && !check(.endOfFile)
@@ -45,29 +45,30 @@ extension Parser {
         let token = current
         let start = token.range.start
         guard token.kind == .identifier else {
-            throw error(.expected("a rule setting or `when`", found: token.description), at: token.range)
+            throw error(.expected("a rule setting or `when`", found: describe(token)), at: token.range)
         }
-        switch token.text {
-        case "priority":
+        switch token.keyword {
+        case .priority:
             advance()
             let value = try expectInteger("a priority number")
             return .priority(value, span: span(from: start))
-        case "description":
+        case .description:
             advance()
             return .description(try expectString("a description string"), span: span(from: start))
-        case "owner":
+        case .owner:
             advance()
             return .owner(try expectString("an owner string"), span: span(from: start))
-        case "tags":
+        case .tags:
             advance()
             return .tags(try parseStringList(), span: span(from: start))
-        case "bypass_guards":
+        case .bypassGuards:
             advance()
             return .bypassGuards(span: span(from: start))
         default:
-            let suggestion = Suggestions.closest(to: token.text, among: Self.settingKeywords + ["when"])
+            let word = text(of: token)
+            let suggestion = Suggestions.closest(to: word, among: Self.settingKeywords + ["when"])
             throw error(
-                .unknownRuleSetting(token.text),
+                .unknownRuleSetting(word),
                 at: token.range,
                 help: suggestion.map { "did you mean `\($0)`?" }
             )
@@ -78,29 +79,30 @@ extension Parser {
         let token = current
         let start = token.range.start
         guard token.kind == .identifier else {
-            throw error(.expected("an action", found: token.description), at: token.range)
+            throw error(.expected("an action", found: describe(token)), at: token.range)
         }
-        switch token.text {
-        case "escalate":
+        switch token.keyword {
+        case .escalate:
             advance()
             return .escalate(try parseActionOptions(), span: span(from: start))
-        case "offer_handoff":
+        case .offerHandoff:
             advance()
             return .offerHandoff(try parseActionOptions(), span: span(from: start))
-        case "tag":
+        case .tag:
             advance()
             var tags: [StringLiteral] = []
             repeat {
                 tags.append(try expectString("a tag string"))
             } while consume(.comma)
             return .tag(tags, span: span(from: start))
-        case "continue":
+        case .continue:
             advance()
             return .continueConversation(span: span(from: start))
         default:
-            let suggestion = Suggestions.closest(to: token.text, among: Self.actionKeywords + Self.optionKeywords)
+            let word = text(of: token)
+            let suggestion = Suggestions.closest(to: word, among: Self.actionKeywords + Self.optionKeywords)
             throw error(
-                .unknownAction(token.text),
+                .unknownAction(word),
                 at: token.range,
                 help: suggestion.map { "did you mean `\($0)`?" }
             )
@@ -111,17 +113,17 @@ extension Parser {
         var options: [ActionOption] = []
         while current.kind == .identifier {
             let start = current.range.start
-            switch current.text {
-            case "queue":
+            switch current.keyword {
+            case .queue:
                 advance()
                 options.append(.queue(try expectString("a queue name string"), span: span(from: start)))
-            case "priority":
+            case .priority:
                 advance()
                 options.append(.priority(try expectName("`low`, `normal`, `high` or `urgent`"), span: span(from: start)))
-            case "reason":
+            case .reason:
                 advance()
                 options.append(.reason(try parseTemplate(), span: span(from: start)))
-            case "say":
+            case .say:
                 advance()
                 options.append(.say(try parseTemplate(), span: span(from: start)))
             default:

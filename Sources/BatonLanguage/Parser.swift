@@ -23,26 +23,30 @@ public struct Parser {
     public static let maxNestingDepth = 128
     /// Most operands in one `and` or `or` chain.
     public static let maxChainLength = 1_000
-    static let itemKeywords: Set<String> = ["rule", "shadow", "let", "schema", "import", "lexicon", "guards"]
+    static let itemKeywords = Keyword.allCases.filter(\.startsItem).map(\.rawValue)
 
     let source: SourceFile
-    var tokens: [Token]
+    let bytes: [UInt8]
+    let stream: TokenStream
+    let tokens: [RawToken]
     var position = 0
     var depth = 0
     var diagnostics: DiagnosticBag
 
-    init(source: SourceFile, tokens: [Token], diagnostics: DiagnosticBag) {
+    init(source: SourceFile, stream: TokenStream, diagnostics: DiagnosticBag) {
         self.source = source
-        self.tokens = tokens
+        self.bytes = source.bytes
+        self.stream = stream
+        self.tokens = stream.tokens
         self.diagnostics = diagnostics
     }
 
     /// Lexes and parses one file.
     public static func parse(_ source: SourceFile) -> ParseResult {
-        let lexed = Lexer.tokenize(source)
+        let lexed = Lexer.scan(source)
         var bag = DiagnosticBag()
         bag.append(contentsOf: lexed.diagnostics)
-        var parser = Parser(source: source, tokens: lexed.tokens, diagnostics: bag)
+        var parser = Parser(source: source, stream: lexed.stream, diagnostics: bag)
         let items = parser.parseItems()
         if items.isEmpty, !parser.diagnostics.hasErrors {
             parser.diagnostics.append(Diagnostic(
@@ -76,19 +80,19 @@ public struct Parser {
     mutating func parseItem() throws(SyntaxError) -> Item {
         let token = current
         guard token.kind == .identifier else {
-            throw error(.expectedItem(found: token.description), at: token.range)
+            throw error(.expectedItem(found: describe(token)), at: token.range)
         }
-        switch token.text {
-        case "import": return .importDecl(try parseImport())
-        case "schema": return .schema(try parseSchema())
-        case "guards": return .guards(try parseGuards())
-        case "lexicon": return .lexicon(try parseLexicon())
-        case "let": return .letDecl(try parseLet())
-        case "rule", "shadow": return .rule(try parseRule())
+        switch token.keyword {
+        case .import: return .importDecl(try parseImport())
+        case .schema: return .schema(try parseSchema())
+        case .guards: return .guards(try parseGuards())
+        case .lexicon: return .lexicon(try parseLexicon())
+        case .let: return .letDecl(try parseLet())
+        case .rule, .shadow: return .rule(try parseRule())
         default:
-            let suggestion = Suggestions.closest(to: token.text, among: Array(Self.itemKeywords))
+            let suggestion = Suggestions.closest(to: text(of: token), among: Self.itemKeywords)
             throw error(
-                .expectedItem(found: token.description),
+                .expectedItem(found: describe(token)),
                 at: token.range,
                 help: suggestion.map { "did you mean `\($0)`?" }
             )
@@ -100,7 +104,7 @@ public struct Parser {
         if position == start { advance() }
         while !check(.endOfFile) {
             let token = current
-            if token.startsLine, token.kind == .identifier, Self.itemKeywords.contains(token.text) {
+            if token.startsLine, token.keyword?.startsItem == true {
                 return
             }
             advance()
@@ -109,14 +113,14 @@ public struct Parser {
 
     // MARK: - Token access
 
-    var current: Token { tokens[position] }
+    var current: RawToken { tokens[position] }
 
-    func peek(_ distance: Int = 1) -> Token {
+    func peek(_ distance: Int = 1) -> RawToken {
         tokens[min(position + distance, tokens.count - 1)]
     }
 
     var previousEnd: Int {
-        position > 0 ? tokens[position - 1].range.end : 0
+        position > 0 ? tokens[position - 1].end : 0
     }
 
     mutating func advance() {
@@ -125,14 +129,29 @@ public struct Parser {
 
     func check(_ kind: TokenKind) -> Bool { current.kind == kind }
 
-    func checkKeyword(_ keyword: String) -> Bool {
-        current.kind == .identifier && current.text == keyword
+    func checkKeyword(_ keyword: Keyword) -> Bool {
+        current.keyword == keyword
+    }
+
+    /// The token's text: a string's decoded value, else its spelling.
+    func text(of token: RawToken) -> String {
+        stream.text(of: token, in: bytes)
+    }
+
+    /// How a token reads in a message: `` `rule` `` or `end of file`.
+    func describe(_ token: RawToken) -> String {
+        switch token.kind {
+        case .endOfFile: "end of file"
+        case .string: "string"
+        case .invalid: "invalid input"
+        default: "`\(text(of: token))`"
+        }
     }
 
     @discardableResult
-    mutating func expect(_ kind: TokenKind, _ what: String) throws(SyntaxError) -> Token {
+    mutating func expect(_ kind: TokenKind, _ what: String) throws(SyntaxError) -> RawToken {
         guard check(kind) else {
-            throw error(.expected(what, found: current.description), at: current.range)
+            throw error(.expected(what, found: describe(current)), at: current.range)
         }
         let token = current
         advance()
@@ -140,16 +159,16 @@ public struct Parser {
     }
 
     @discardableResult
-    mutating func expectKeyword(_ keyword: String) throws(SyntaxError) -> Token {
+    mutating func expectKeyword(_ keyword: Keyword) throws(SyntaxError) -> RawToken {
         guard checkKeyword(keyword) else {
-            throw error(.expected("`\(keyword)`", found: current.description), at: current.range)
+            throw error(.expected("`\(keyword.rawValue)`", found: describe(current)), at: current.range)
         }
         let token = current
         advance()
         return token
     }
 
-    mutating func consumeKeyword(_ keyword: String) -> Token? {
+    mutating func consumeKeyword(_ keyword: Keyword) -> RawToken? {
         guard checkKeyword(keyword) else { return nil }
         let token = current
         advance()
@@ -158,18 +177,18 @@ public struct Parser {
 
     mutating func expectName(_ what: String) throws(SyntaxError) -> Name {
         let token = try expect(.identifier, what)
-        return Name(token.text, span: Span(token.range))
+        return Name(text(of: token), span: Span(token.range))
     }
 
     mutating func expectString(_ what: String) throws(SyntaxError) -> StringLiteral {
         let token = try expect(.string, what)
-        return StringLiteral(value: token.text, span: Span(token.range))
+        return StringLiteral(value: text(of: token), span: Span(token.range))
     }
 
     mutating func expectInteger(_ what: String) throws(SyntaxError) -> IntLiteral {
         let token = current
-        guard token.kind == .number, let value = Int(token.text) else {
-            throw error(.expected(what, found: token.description), at: token.range)
+        guard token.kind == .number, let value = NumberScanner.integer(in: bytes, from: token.start, to: token.end) else {
+            throw error(.expected(what, found: describe(token)), at: token.range)
         }
         advance()
         return IntLiteral(value: value, span: Span(token.range))

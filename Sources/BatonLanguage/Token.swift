@@ -47,6 +47,35 @@ public struct Token: Sendable, Hashable {
     }
 }
 
+/// A token as the parser reads it: plain data, no `String`, so the token
+/// array is cheap to build, copy and free. Text is sliced from the source on
+/// demand; string literals (whose value differs from their spelling after
+/// escapes) keep their decoded value in `TokenStream.texts`.
+struct RawToken: Sendable {
+    var start: Int
+    var end: Int
+    /// Index into `TokenStream.texts`, or -1 when the text is the source slice.
+    var textIndex: Int32
+    var kind: TokenKind
+    /// Set for identifiers spelled like a keyword.
+    var keyword: Keyword?
+    var startsLine: Bool
+
+    var range: SourceRange { SourceRange(start: start, end: end) }
+}
+
+/// The lexer's output for the parser.
+struct TokenStream: Sendable {
+    var tokens: [RawToken]
+    /// Decoded texts that are not a plain slice of the source (string values).
+    var texts: [String]
+
+    /// The token's text: the decoded value for strings, else its spelling.
+    func text(of token: RawToken, in bytes: [UInt8]) -> String {
+        token.textIndex >= 0 ? texts[Int(token.textIndex)] : String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+    }
+}
+
 /// A `#` comment, kept so the formatter can put it back.
 public struct Comment: Sendable, Hashable {
     /// The text after `#`, without the line break.

@@ -1,12 +1,19 @@
 import BatonCheck
 import BatonCore
+import BatonLanguage
 import Foundation
 
-/// `baton-bench language [--rules N,M] [--repeat K]`: parse + check + lint
-/// of generated files, reported as MB/s and as the cost ratio between sizes.
+/// `baton-bench language [--rules N,M] [--repeat K] [--phases] [--dump DIR]`:
+/// parse + check + lint of generated files, reported as MB/s and as the cost
+/// ratio between sizes. `--phases` also times parsing, checking and linting
+/// on their own. `--dump` also writes every diagnostic of each size (lint
+/// warnings uncapped) to `DIR/<rules>.txt`, next to the file itself, so
+/// optimisations can be checked for unchanged output with `diff`.
 func runLanguageBench(_ arguments: [String]) throws {
     var sizes = [10_000, 100_000]
     var repeats = 5
+    var dumpDirectory: String?
+    var phases = false
     var index = 0
     while index < arguments.count {
         switch arguments[index] {
@@ -16,6 +23,11 @@ func runLanguageBench(_ arguments: [String]) throws {
         case "--repeat":
             index += 1
             repeats = Int(arguments[index]) ?? repeats
+        case "--phases":
+            phases = true
+        case "--dump":
+            index += 1
+            dumpDirectory = arguments[index]
         default:
             throw BenchError.usage("unknown option \(arguments[index])")
         }
@@ -42,10 +54,15 @@ func runLanguageBench(_ arguments: [String]) throws {
                 throw BenchError.usage("generated file has errors: \(first.map { DiagnosticFormatter().format($0, source: source) } ?? "")")
             }
         }
+        if let dumpDirectory {
+            try text.write(toFile: "\(dumpDirectory)/\(size).baton", atomically: true, encoding: .utf8)
+            try dumpDiagnostics(of: source, to: "\(dumpDirectory)/\(size).txt")
+        }
         let median = times.sorted()[times.count / 2]
         let megabytes = Double(source.bytes.count) / 1_000_000
         results.append((size, median))
         print(String(format: "%-9d %-12d %-11.1f %-7.1f %d", size, source.bytes.count, median * 1000, megabytes / median, diagnostics))
+        if phases { try printPhases(of: source, repeats: repeats) }
     }
     if results.count >= 2 {
         let first = results[0]
@@ -53,6 +70,46 @@ func runLanguageBench(_ arguments: [String]) throws {
         let ratio = last.seconds / first.seconds
         print(String(format: "cost ratio %d / %d rules: %.2f (size ratio %.0f)", last.rules, first.rules, ratio, Double(last.rules) / Double(first.rules)))
     }
+}
+
+/// Median times of the phases on their own: parsing, checking without lint
+/// (which includes parsing), and linting the checked set. These are thread
+/// CPU times, which other processes on a shared machine disturb less.
+private func printPhases(of source: SourceFile, repeats: Int) throws {
+    // Results are freed after the clock stops, as in the main measurement.
+    func median<Result>(_ body: () -> Result) -> Double {
+        var times: [Double] = []
+        for _ in 0..<repeats {
+            let start = threadCPUSeconds()
+            let result = body()
+            times.append(threadCPUSeconds() - start)
+            withExtendedLifetime(result) {}
+        }
+        return times.sorted()[times.count / 2] * 1000
+    }
+    let parse = median { Parser.parse(source) }
+    let check = median { Checker.check([source], lint: false) }
+    guard let ruleSet = Checker.check([source], lint: false).ruleSet else { return }
+    let lint = median { Linter.lint(ruleSet) }
+    print(String(format: "  CPU: parse %.1f ms, check %.1f ms (without parse), lint %.1f ms", parse, check - parse, lint))
+}
+
+private func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Every diagnostic of a checked file, fully spelled out: the checker's
+/// (capped) list, then all lint warnings without the cap.
+private func dumpDiagnostics(of source: SourceFile, to path: String) throws {
+    let result = Checker.check([source])
+    var lines = result.diagnostics.map { String(reflecting: $0) }
+    if let ruleSet = Checker.check([source], lint: false).ruleSet {
+        lines.append("-- all lint warnings")
+        lines += Linter.lint(ruleSet).map { String(reflecting: $0) }
+    }
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
 }
 
 enum BenchError: Error, CustomStringConvertible {

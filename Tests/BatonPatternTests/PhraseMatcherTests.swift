@@ -91,3 +91,19 @@ struct PhraseMatcherTests {
         #expect(PhraseMatcher(phrases: ["a", "b"]) != PhraseMatcher(phrases: ["b", "a"]))
     }
 }
+
+@Suite struct PhraseSetMatcherTests {
+    @Test func agreesWithOneMatcherPerList() {
+        let lists = [["agent", "real person"], ["e-mail"], ["退款"], ["speak to  a human", "AGËNT"], [], ["  "], ["parcel late", "late"]]
+        let set = PhraseSetMatcher(lists: lists)
+        let messages = [
+            "I want an AGËNT!", "a reagent spill", "send an e-mail", "e mail", "我想退款", "speak to\na human please",
+            "my parcel is late again", "", "latest news", "agent/human", "Real   Person now",
+        ]
+        for message in messages {
+            let folded = FoldedText(message)
+            let expected = lists.indices.filter { PhraseMatcher(phrases: lists[$0]).matches(folded) }
+            #expect(set.matchingLists(message) == expected, "\(message)")
+        }
+    }
+}

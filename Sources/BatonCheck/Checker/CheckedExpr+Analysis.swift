@@ -15,31 +15,60 @@ extension CheckedExpr {
         }
     }
 
+    /// Calls `body` with each direct sub-expression; `children` without the array.
+    func forEachChild(_ body: (CheckedExpr) -> Void) {
+        switch kind {
+        case .constant, .signal, .metadata, .api, .anyAPIError, .toolSummary, .toolCalled,
+             .statusUnknown, .intentWas:
+            break
+        case .not(let inner), .negate(let inner), .exists(let inner), .errorIs(let inner, _),
+             .window(_, let inner, _), .letReference(_, let inner), .matches(let inner, _, _),
+             .contains(let inner, _, _), .member(let inner, _, _):
+            body(inner)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs), .compare(_, let lhs, let rhs):
+            body(lhs)
+            body(rhs)
+        }
+    }
+
     /// The largest number of customer turns this condition looks back over.
     public var largestWindow: Int {
-        var own = 0
+        var largest = 0
         switch kind {
-        case .window(_, _, let turns): own = turns
-        case .intentWas(_, let within): own = within ?? 0
+        case .window(_, _, let turns): largest = turns
+        case .intentWas(_, let within): largest = within ?? 0
         default: break
         }
-        return children.reduce(own) { max($0, $1.largestWindow) }
+        forEachChild { largest = max(largest, $0.largestWindow) }
+        return largest
     }
 
     /// True when the condition depends only on one turn's data, so it can be
     /// counted over a window.
     public var isPerTurn: Bool {
         switch kind {
-        case .metadata, .window, .intentWas, .signal(.turnCount): false
-        default: children.allSatisfy(\.isPerTurn)
+        case .metadata, .window, .intentWas, .signal(.turnCount): return false
+        default:
+            var perTurn = true
+            forEachChild { perTurn = perTurn && $0.isPerTurn }
+            return perTurn
         }
     }
 
     /// Names of the `let`s this condition refers to, directly or through others.
     public var referencedLets: Set<String> {
         var names = Set<String>()
-        if case .letReference(let name, _) = kind { names.insert(name) }
-        for child in children { names.formUnion(child.referencedLets) }
+        collectReferencedLets(into: &names)
         return names
+    }
+
+    /// Adds the names of the `let`s this condition refers to. A `let` already
+    /// in `names` is not walked again: its references were added with it.
+    func collectReferencedLets(into names: inout Set<String>) {
+        if case .letReference(let name, let inner) = kind {
+            if names.insert(name).inserted { inner.collectReferencedLets(into: &names) }
+            return
+        }
+        forEachChild { $0.collectReferencedLets(into: &names) }
     }
 }

@@ -56,8 +56,12 @@ extension Checker {
                 report(.typeMismatch(expected: "text to match, such as `message`", found: checked.type.spelled), path: path, range: subject.span.range)
                 return nil
             }
+            if let pattern = patterns[literal.value] {
+                return CheckedExpr(.matches(checked, pattern, source: literal.value), type: .bool, location: location)
+            }
             do {
                 let pattern = try Pattern(literal.value)
+                patterns[literal.value] = pattern
                 return CheckedExpr(.matches(checked, pattern, source: literal.value), type: .bool, location: location)
             } catch {
                 let range = PatternOffsets.sourceRange(of: error, in: literal, source: sources[path])
@@ -144,7 +148,8 @@ extension Checker {
 
     mutating func checkPath(_ names: [Name], path: String, perTurn: Bool, location: CheckedExpr.Location) -> CheckedExpr? {
         let head = names[0]
-        let dotted = names.map(\.text).joined(separator: ".")
+        // Only error messages spell the whole path.
+        var dotted: String { names.map(\.text).joined(separator: ".") }
         switch head.text {
         case "metadata":
             guard names.count == 2 else {

@@ -133,7 +133,14 @@ extension Checker {
             }
             strings.append(phrase)
         }
-        return CheckedExpr(.contains(left, PhraseMatcher(phrases: strings), phrases: strings), type: .bool, location: location)
+        let matcher: PhraseMatcher
+        if let cached = phraseMatchers[strings] {
+            matcher = cached
+        } else {
+            matcher = PhraseMatcher(phrases: strings)
+            phraseMatchers[strings] = matcher
+        }
+        return CheckedExpr(.contains(left, matcher, phrases: strings), type: .bool, location: location)
     }
 
     mutating func checkIsClass(

@@ -94,9 +94,10 @@ extension Checker {
         var owner: String?
         var ruleTags: [String] = []
         var bypass = false
-        var seenSettings = Set<String>()
-        for setting in decl.settings {
-            if !seenSettings.insert(setting.keyword).inserted {
+        // Rules have a handful of settings and options: a scan of the earlier
+        // ones finds repeats without building a set per rule.
+        for (position, setting) in decl.settings.enumerated() {
+            if decl.settings[..<position].contains(where: { $0.keyword == setting.keyword }) {
                 report(.duplicateSetting(setting.keyword), path: path, range: setting.span.range)
             }
             switch setting {
@@ -139,9 +140,8 @@ extension Checker {
                 options = []
                 tags.append(contentsOf: given.map(\.value))
             }
-            var seenOptions = Set<String>()
-            for option in options {
-                if !seenOptions.insert(option.keyword).inserted {
+            for (position, option) in options.enumerated() {
+                if options[..<position].contains(where: { $0.keyword == option.keyword }) {
                     report(.duplicateOption(option.keyword), path: path, range: option.span.range)
                 }
                 switch option {

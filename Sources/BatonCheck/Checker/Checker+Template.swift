@@ -23,7 +23,8 @@ extension Checker {
     }
 
     private mutating func resolvePlaceholder(_ names: [Name], span: Span, path: String) -> CheckedTemplate.Part? {
-        let dotted = names.map(\.text).joined(separator: ".")
+        // Only error messages spell the whole path.
+        var dotted: String { names.map(\.text).joined(separator: ".") }
         switch (names.count, names[0].text) {
         case (2, "metadata"):
             if schema.metadata[names[1].text] != nil { return .metadata(names[1].text) }

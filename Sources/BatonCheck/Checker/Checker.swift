@@ -1,5 +1,6 @@
 public import BatonCore
 public import BatonLanguage
+import BatonPattern
 
 /// The outcome of checking a rule set: the checked set when there were no
 /// errors, and every diagnostic (errors and lint warnings) in order.
@@ -33,6 +34,10 @@ public struct Checker {
     var lets: [String: (decl: LetDecl, path: String)] = [:]
     var letOrder: [String] = []
     var letStates: [String: LetState] = [:]
+    /// Compiled patterns and phrase lists by source: generated and real rule
+    /// sets repeat them, and compiling is the costliest step of a check.
+    var patterns: [String: Pattern] = [:]
+    var phraseMatchers: [[String]: PhraseMatcher] = [:]
 
     enum LetState {
         case resolving
@@ -60,7 +65,7 @@ public struct Checker {
         let rules = checkRules()
         let checkedLets = resolveAllLets()
         guard !diagnostics.hasErrors else { return nil }
-        let largestWindow = rules.map { $0.condition.largestWindow }.max() ?? 0
+        let largestWindow = rules.indices.map { rules[$0].condition.largestWindow }.max() ?? 0
         return CheckedRuleSet(
             schema: schema,
             rules: rules,

@@ -3,64 +3,94 @@ import BatonCore
 /// A condition as a disjunction of conjunctions, each conjunction mapping a
 /// subject (a signal, field or opaque test) to a `Constraint`. Built only
 /// when small: past `maxTerms` the model gives up and lint stays silent.
+///
+/// Subjects are interned to small integers (`SubjectTable`) shared by every
+/// rule of a lint run, so terms are arrays sorted by subject rather than
+/// dictionaries keyed by whole expression trees.
 struct ConditionModel {
-    typealias Conjunction = [CheckedExpr: Constraint]
+    /// One subject of a conjunction and what the conjunction allows it.
+    struct Entry {
+        var subject: Int32
+        var constraint: Constraint
+        /// Where this subject was first written in the conjunction (the
+        /// shadowed-rule index files a term under its first subject).
+        var start: Int
+    }
+
+    /// Entries sorted by subject, at most one per subject.
+    typealias Conjunction = [Entry]
 
     static let maxTerms = 32
 
     var terms: [Conjunction]
 
     /// nil when the condition is too large to model.
-    init?(_ expr: CheckedExpr) {
-        guard let terms = Self.disjuncts(expr) else { return nil }
+    init?(_ expr: CheckedExpr, subjects: inout SubjectTable) {
+        guard let terms = Self.disjuncts(expr, &subjects) else { return nil }
         self.terms = terms
     }
 
     /// True when no term can hold.
     var isContradictory: Bool {
-        terms.allSatisfy { term in term.values.contains { $0.isEmpty } }
+        terms.allSatisfy { term in term.contains { $0.constraint.isEmpty } }
     }
 
-    /// True when every way this condition can hold also satisfies `other`.
-    func implies(_ other: ConditionModel) -> Bool {
-        terms.allSatisfy { mine in
-            if mine.values.contains(where: \.isEmpty) { return true }
-            return other.terms.contains { theirs in
-                theirs.allSatisfy { subject, constraint in
-                    (mine[subject] ?? .unconstrained).isSubset(of: constraint)
-                }
-            }
-        }
-    }
-
-    private static func disjuncts(_ expr: CheckedExpr) -> [Conjunction]? {
+    private static func disjuncts(_ expr: CheckedExpr, _ subjects: inout SubjectTable) -> [Conjunction]? {
         switch expr.kind {
         case .letReference(_, let inner):
-            return disjuncts(inner)
+            return disjuncts(inner, &subjects)
         case .or(let lhs, let rhs):
-            guard let left = disjuncts(lhs), let right = disjuncts(rhs), left.count + right.count <= maxTerms else { return nil }
+            guard let left = disjuncts(lhs, &subjects), let right = disjuncts(rhs, &subjects),
+                  left.count + right.count <= maxTerms else { return nil }
             return left + right
         case .and(let lhs, let rhs):
-            guard let left = disjuncts(lhs), let right = disjuncts(rhs), left.count * right.count <= maxTerms else { return nil }
+            guard let left = disjuncts(lhs, &subjects), let right = disjuncts(rhs, &subjects),
+                  left.count * right.count <= maxTerms else { return nil }
             var product: [Conjunction] = []
+            product.reserveCapacity(left.count * right.count)
             for a in left {
-                for b in right {
-                    var merged = a
-                    for (subject, constraint) in b {
-                        merged[subject, default: .unconstrained].intersect(constraint)
-                    }
-                    product.append(merged)
-                }
+                for b in right { product.append(merge(a, b)) }
             }
             return product
         case .constant(.bool(let value)):
             var never = Constraint()
             never.only = []
-            return [value ? [:] : [expr: never]]
+            return [value ? [] : [Entry(subject: subjects.id(of: expr), constraint: never, start: expr.location.range.start)]]
         default:
             let (subject, constraint) = atom(expr)
-            return [[subject: constraint]]
+            return [[Entry(subject: subjects.id(of: subject), constraint: constraint, start: subject.location.range.start)]]
         }
+    }
+
+    /// `a and b` for two conjunctions. A subject of `b` that `a` lacks is
+    /// intersected into an unconstrained one, exactly as a dictionary
+    /// `merged[subject, default: .unconstrained].intersect(constraint)` does
+    /// (the lint tables depend on this); a shared subject keeps `a`'s position.
+    private static func merge(_ a: Conjunction, _ b: Conjunction) -> Conjunction {
+        var merged: Conjunction = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].subject < b[j].subject) {
+                merged.append(a[i])
+                i += 1
+            } else if i == a.count || b[j].subject < a[i].subject {
+                var entry = b[j]
+                var constraint = Constraint.unconstrained
+                constraint.intersect(entry.constraint)
+                entry.constraint = constraint
+                merged.append(entry)
+                j += 1
+            } else {
+                var entry = a[i]
+                entry.constraint.intersect(b[j].constraint)
+                merged.append(entry)
+                i += 1
+                j += 1
+            }
+        }
+        return merged
     }
 
     /// One test as a subject and what it allows.
@@ -115,6 +145,21 @@ struct ConditionModel {
     static func stripLets(_ expr: CheckedExpr) -> CheckedExpr {
         if case .letReference(_, let inner) = expr.kind { return stripLets(inner) }
         return expr
+    }
+}
+
+/// Dense ids for the subjects of all condition models of one lint run.
+/// Equal expressions (whatever their location) share an id.
+struct SubjectTable {
+    private var ids: [CheckedExpr: Int32] = [:]
+
+    var count: Int { ids.count }
+
+    mutating func id(of subject: CheckedExpr) -> Int32 {
+        if let id = ids[subject] { return id }
+        let id = Int32(ids.count)
+        ids[subject] = id
+        return id
     }
 }
 

@@ -37,7 +37,7 @@ struct Constraint: Hashable {
     private var contradictoryTruth = false
 
     /// The values of `only` that survive the bounds and exclusions.
-    private var allowed: Set<Value>? {
+    var allowed: Set<Value>? {
         only.map { $0.filter { admits($0) } }
     }
 

@@ -10,10 +10,12 @@ struct DuplicateCondition: LintRule {
         let ruleSet = context.ruleSet
         var diagnostics: [Diagnostic] = []
         var seenConditions: [CheckedExpr: Int] = [:]
-        for rule in ruleSet.rules {
-            collectRepeats(rule.condition, into: &diagnostics)
-            let condition = ConditionModel.stripLets(rule.condition)
+        // By index: iterating the rules themselves would copy each `CheckedRule`.
+        for index in ruleSet.rules.indices {
+            collectRepeats(ruleSet.rules[index].condition, into: &diagnostics)
+            let condition = ConditionModel.stripLets(ruleSet.rules[index].condition)
             if let firstIndex = seenConditions[condition] {
+                let rule = ruleSet.rules[index]
                 let first = ruleSet.rules[firstIndex]
                 diagnostics.append(warning(
                     Self.sameAsRule(rule.name, first.name),
@@ -23,7 +25,7 @@ struct DuplicateCondition: LintRule {
                     notes: [DiagnosticNote("`\(first.name)` is defined here", path: first.path, range: first.nameRange)]
                 ))
             } else {
-                seenConditions[condition] = rule.index
+                seenConditions[condition] = ruleSet.rules[index].index
             }
         }
         for value in ruleSet.lets { collectRepeats(value.value, into: &diagnostics) }
@@ -38,8 +40,8 @@ struct DuplicateCondition: LintRule {
             var operands: [CheckedExpr] = []
             flatten(expr, isAnd: isAnd, into: &operands)
             var seen = Set<CheckedExpr>()
-            for operand in operands {
-                if !seen.insert(operand).inserted {
+            for (position, operand) in operands.enumerated() {
+                if Self.isRepeat(position, in: operands, seen: &seen) {
                     diagnostics.append(warning(
                         Self.repeated(isAnd ? "and" : "or"),
                         path: operand.location.path,
@@ -53,8 +55,17 @@ struct DuplicateCondition: LintRule {
             // A let's own body is linted once, with the lets.
             return
         default:
-            for child in expr.children { collectRepeats(child, into: &diagnostics) }
+            expr.forEachChild { collectRepeats($0, into: &diagnostics) }
         }
+    }
+
+    /// Whether an operand equal to `operands[position]` comes before it.
+    /// Short chains (nearly all) are scanned pairwise, which beats filling a
+    /// set (`==` first compares the cached structural hashes); long ones use
+    /// `seen`, fed one operand per call in order.
+    private static func isRepeat(_ position: Int, in operands: [CheckedExpr], seen: inout Set<CheckedExpr>) -> Bool {
+        if operands.count <= 16 { return operands[..<position].contains(operands[position]) }
+        return !seen.insert(operands[position]).inserted
     }
 
     private func flatten(_ expr: CheckedExpr, isAnd: Bool, into operands: inout [CheckedExpr]) {

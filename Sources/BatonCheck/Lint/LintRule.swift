@@ -19,7 +19,9 @@ public struct LintContext {
 
     init(_ ruleSet: CheckedRuleSet) {
         self.ruleSet = ruleSet
-        self.models = ruleSet.rules.map { ConditionModel($0.condition) }
+        var subjects = SubjectTable()
+        // By index: iterating the rules themselves would copy each `CheckedRule`.
+        self.models = ruleSet.rules.indices.map { ConditionModel(ruleSet.rules[$0].condition, subjects: &subjects) }
     }
 }
 

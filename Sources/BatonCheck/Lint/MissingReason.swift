@@ -8,8 +8,11 @@ struct MissingReason: LintRule {
     static let summary = "an escalate or offer_handoff action without a reason"
 
     func lint(_ context: LintContext) -> [Diagnostic] {
-        context.ruleSet.rules.compactMap { rule in
-            guard rule.outcome != .continue, rule.reason == nil else { return nil }
+        let rules = context.ruleSet.rules
+        // By index: iterating the rules themselves would copy each `CheckedRule`.
+        return rules.indices.compactMap { index in
+            guard rules[index].outcome != .continue, rules[index].reason == nil else { return nil }
+            let rule = rules[index]
             let action = rule.declaration.actions.first(where: Self.handsOver)
             return warning(
                 Self.message(rule.name, outcome: rule.outcome),

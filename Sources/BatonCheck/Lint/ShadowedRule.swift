@@ -13,35 +13,58 @@ struct ShadowedRule: LintRule {
     static let summary = "a rule whose condition implies a stronger rule's condition never decides anything"
     static let maxCandidates = 256
 
-    private struct Key: Hashable {
-        var subject: CheckedExpr
-        var value: Value?
+    /// What the candidate loop reads of a rule, copied out once into 24
+    /// bytes so it touches a few plain values rather than whole `CheckedRule`s.
+    private struct Rank {
+        /// The conflict order of the grammar README as one number: a higher
+        /// `order` beats a lower one (stronger outcome, then higher priority,
+        /// then earlier in the set).
+        var order: UInt64
+        /// Subject bits that every term of the rule's condition requires.
+        var required: UInt64
+        var bypassGuards: Bool
+
+        init(_ rule: borrowing CheckedRule, required: UInt64) {
+            // A checked set has priorities in 0...1_000_000; clamping keeps the
+            // packing safe without changing that order.
+            let priority = UInt64(min(max(rule.priority, 0), 1 << 29))
+            let lateness = UInt64(min(max(rule.index, 0), Int(UInt32.max)))
+            order = UInt64(rule.outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
+            self.required = required
+            bypassGuards = rule.bypassGuards
+        }
     }
 
     func lint(_ context: LintContext) -> [Diagnostic] {
         let rules = context.ruleSet.rules
         // Only rules that act can shadow or be shadowed; models are indexed by rule index.
-        let models = context.models.indices.map { index in
+        let models = rules.indices.map { index in
             rules[index].isShadow || rules[index].outcome == .continue ? nil : context.models[index]
         }
-        let index = Self.buildIndex(models)
+        var table = ImplicationTable(models)
+        let ranks = rules.indices.map { Rank(rules[$0], required: table.sharedRequired($0)) }
+        let candidates = ShadowCandidates(models)
         var diagnostics: [Diagnostic] = []
+        var found: [Int] = []
         for position in rules.indices {
-            guard let model = models[position], !model.isContradictory else { continue }
-            let rule = rules[position]
-            var tried = 0
+            guard let model = models[position], !table.isContradictory(position) else { continue }
+            let rank = ranks[position]
+            // A candidate needing a subject some term of this rule lacks is not implied.
+            let available = table.sharedSubjects(position)
+            candidates.collect(for: model, excluding: position, limit: Self.maxCandidates, into: &found)
             var winner: Int?
-            for candidate in Self.candidates(for: model, in: index) where candidate != position {
-                if tried == Self.maxCandidates { break }
-                tried += 1
-                let stronger = rules[candidate]
+            for candidate in found {
+                let stronger = ranks[candidate]
                 // A guard-bypassing rule can still win while the other is held back.
-                if rule.bypassGuards, !stronger.bypassGuards { continue }
-                guard Self.beats(stronger, rule), let theirs = models[candidate], model.implies(theirs) else { continue }
-                winner = candidate
-                break
+                if rank.bypassGuards, !stronger.bypassGuards { continue }
+                if stronger.required & ~available == 0, stronger.order > rank.order,
+                   table.mayImply(position, candidate), table.implies(position, candidate) {
+                    winner = candidate
+                    break
+                }
             }
             guard let winner else { continue }
+            let rule = rules[position]
             let stronger = rules[winner]
             diagnostics.append(warning(
                 Self.message(rule.name, by: stronger.name),
@@ -52,49 +75,6 @@ struct ShadowedRule: LintRule {
             ))
         }
         return diagnostics
-    }
-
-    /// Each rule under the first subject of each of its terms.
-    private static func buildIndex(_ models: [ConditionModel?]) -> [Key: [Int]] {
-        var index: [Key: [Int]] = [:]
-        for (position, model) in models.enumerated() {
-            guard let model else { continue }
-            for term in model.terms {
-                // An unconstrained term (`when true`) is implied by everything.
-                guard let (subject, constraint) = term.min(by: { $0.key.location.range.start < $1.key.location.range.start }) else {
-                    index[Key(subject: CheckedExpr(.constant(.bool(true)), type: .bool, location: .init(path: "", range: .empty)), value: nil), default: []].append(position)
-                    continue
-                }
-                if let values = constraint.only, !values.isEmpty {
-                    for value in values { index[Key(subject: subject, value: value), default: []].append(position) }
-                } else {
-                    index[Key(subject: subject, value: nil), default: []].append(position)
-                }
-            }
-        }
-        return index
-    }
-
-    /// Rules whose first-indexed subject this model constrains, in set order.
-    private static func candidates(for model: ConditionModel, in index: [Key: [Int]]) -> [Int] {
-        var found = Set<Int>()
-        let always = Key(subject: CheckedExpr(.constant(.bool(true)), type: .bool, location: .init(path: "", range: .empty)), value: nil)
-        found.formUnion(index[always] ?? [])
-        guard let term = model.terms.first else { return found.sorted() }
-        for (subject, constraint) in term {
-            found.formUnion(index[Key(subject: subject, value: nil)] ?? [])
-            if let value = constraint.only?.first {
-                found.formUnion(index[Key(subject: subject, value: value)] ?? [])
-            }
-        }
-        return found.sorted()
-    }
-
-    /// The conflict order of the grammar README.
-    static func beats(_ a: CheckedRule, _ b: CheckedRule) -> Bool {
-        if a.outcome != b.outcome { return a.outcome > b.outcome }
-        if a.priority != b.priority { return a.priority > b.priority }
-        return a.index < b.index
     }
 }
 

@@ -41,13 +41,30 @@ struct Suppressions {
         guard let lines = byLine[diagnostic.path], let source = sources[diagnostic.path] else { return false }
         var candidates = [source.location(of: diagnostic.range.start).line]
         // A suppression before an item covers every warning inside it.
-        if let item = items[diagnostic.path]?.first(where: { $0.start <= diagnostic.range.start && diagnostic.range.start < max($0.end, $0.start + 1) }) {
+        if let item = items[diagnostic.path].flatMap({ Self.item(containing: diagnostic.range.start, in: $0) }) {
             candidates.append(source.location(of: item.start).line)
         }
         return candidates.contains { line in
             guard let names = lines[line] else { return false }
             return names.contains(diagnostic.code) || names.contains("*")
         }
+    }
+}
+
+extension Suppressions {
+    /// The item whose range holds `offset` (an empty item holds its start).
+    /// Items of a file follow each other without overlapping, so a binary
+    /// search finds it.
+    fileprivate static func item(containing offset: Int, in items: [SourceRange]) -> SourceRange? {
+        var low = 0
+        var high = items.count
+        while low < high {
+            let mid = (low + high) / 2
+            if items[mid].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return nil }
+        let item = items[low - 1]
+        return offset < max(item.end, item.start + 1) ? item : nil
     }
 }
 

@@ -7,8 +7,11 @@ struct UnreachableRule: LintRule {
     static let summary = "a rule whose condition contradicts itself can never fire"
 
     func lint(_ context: LintContext) -> [Diagnostic] {
-        context.ruleSet.rules.compactMap { rule in
-            guard let model = context.models[rule.index], model.isContradictory else { return nil }
+        let rules = context.ruleSet.rules
+        // By index: iterating the rules themselves would copy each `CheckedRule`.
+        return rules.indices.compactMap { index in
+            guard let model = context.models[rules[index].index], model.isContradictory else { return nil }
+            let rule = rules[index]
             return warning(
                 Self.message(rule.name),
                 path: rule.path,

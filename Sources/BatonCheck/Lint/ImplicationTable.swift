@@ -1,0 +1,141 @@
+/// Condition models flattened for the shadowed-rule check, which asks
+/// "does rule A's condition imply rule B's?" up to 256 times per rule.
+/// Terms become plain records in flat arrays, constraints are interned so
+/// each distinct pair is compared once, and a 64-bit subject mask per term
+/// rejects most pairs of terms before any constraint is looked at.
+///
+/// `implies` answers exactly what comparing the models term by term does:
+/// every satisfiable term of A must have a term of B whose every subject
+/// A constrains at least as tightly (a subject A leaves free must be free in B).
+struct ImplicationTable {
+    private struct Term {
+        /// Bit `subject % 64` set for every subject of the term.
+        var subjects: UInt64 = 0
+        /// The same, for subjects whose constraint is not satisfied by "anything".
+        var required: UInt64 = 0
+        /// Some constraint of the term allows nothing.
+        var isEmpty = false
+        var entries: Range<Int>
+    }
+
+    /// Terms of model m are `terms[termRanges[m]]` (empty when unmodelled).
+    private var termRanges: [Range<Int>] = []
+    private var terms: [Term] = []
+    /// Entries of all terms, sorted by subject within each term.
+    private var entrySubjects: [Int32] = []
+    private var entryConstraints: [Int32] = []
+    private var constraints: [Constraint] = []
+    private var constraintIDs: [Constraint: Int32] = [:]
+    /// Whether an unconstrained subject satisfies each constraint.
+    private var acceptsAnything: [Bool] = []
+    /// `isSubset` results by constraint pair.
+    private var subsetCache: [Int: Bool] = [:]
+
+    init(_ models: [ConditionModel?]) {
+        termRanges.reserveCapacity(models.count)
+        for model in models {
+            let first = terms.count
+            for term in model?.terms ?? [] { add(term) }
+            termRanges.append(first..<terms.count)
+        }
+    }
+
+    /// True when model `index` has no term that can hold.
+    func isContradictory(_ index: Int) -> Bool {
+        terms[termRanges[index]].allSatisfy(\.isEmpty)
+    }
+
+    /// Subject bits present in every satisfiable term of model `index`
+    /// (all bits when it has none).
+    func sharedSubjects(_ index: Int) -> UInt64 {
+        terms[termRanges[index]].reduce(UInt64.max) { $1.isEmpty ? $0 : $0 & $1.subjects }
+    }
+
+    /// Subject bits that every term of model `index` requires. Unless
+    /// `sharedRequired(b) & ~sharedSubjects(a) == 0`, `a` cannot imply `b`.
+    func sharedRequired(_ index: Int) -> UInt64 {
+        terms[termRanges[index]].reduce(UInt64.max) { $0 & $1.required }
+    }
+
+    /// False when `implies(a, b)` is certainly false because some term of
+    /// `a` lacks a subject that every term of `b` constrains: a few mask
+    /// tests that reject most pairs without touching any constraint.
+    func mayImply(_ a: Int, _ b: Int) -> Bool {
+        let theirs = termRanges[b]
+        for mine in termRanges[a] where !terms[mine].isEmpty {
+            let available = terms[mine].subjects
+            var fits = false
+            for term in theirs where terms[term].required & ~available == 0 {
+                fits = true
+                break
+            }
+            if !fits { return false }
+        }
+        return true
+    }
+
+    /// True when every way model `a` can hold also satisfies model `b`.
+    mutating func implies(_ a: Int, _ b: Int) -> Bool {
+        for mine in termRanges[a] where !terms[mine].isEmpty {
+            let available = terms[mine].subjects
+            var found = false
+            for theirs in termRanges[b] where terms[theirs].required & ~available == 0 {
+                if termImplies(mine, theirs) {
+                    found = true
+                    break
+                }
+            }
+            if !found { return false }
+        }
+        return true
+    }
+
+    /// Every subject of `theirs` is allowed by `mine` no more than by `theirs`.
+    private mutating func termImplies(_ mine: Int, _ theirs: Int) -> Bool {
+        let myEntries = terms[mine].entries
+        var cursor = myEntries.lowerBound
+        for entry in terms[theirs].entries {
+            let subject = entrySubjects[entry]
+            let constraint = Int(entryConstraints[entry])
+            while cursor < myEntries.upperBound, entrySubjects[cursor] < subject { cursor += 1 }
+            if cursor < myEntries.upperBound, entrySubjects[cursor] == subject {
+                if !isSubset(Int(entryConstraints[cursor]), of: constraint) { return false }
+            } else if !acceptsAnything[constraint] {
+                return false
+            }
+        }
+        return true
+    }
+
+    private mutating func isSubset(_ mine: Int, of theirs: Int) -> Bool {
+        if mine == theirs { return true }
+        let key = mine << 32 | theirs
+        if let known = subsetCache[key] { return known }
+        let result = constraints[mine].isSubset(of: constraints[theirs])
+        subsetCache[key] = result
+        return result
+    }
+
+    private mutating func add(_ conjunction: ConditionModel.Conjunction) {
+        var term = Term(entries: entrySubjects.count..<entrySubjects.count + conjunction.count)
+        for entry in conjunction {
+            let id = intern(entry.constraint)
+            let bit: UInt64 = 1 << UInt64(entry.subject & 63)
+            term.subjects |= bit
+            if !acceptsAnything[Int(id)] { term.required |= bit }
+            if entry.constraint.isEmpty { term.isEmpty = true }
+            entrySubjects.append(entry.subject)
+            entryConstraints.append(id)
+        }
+        terms.append(term)
+    }
+
+    private mutating func intern(_ constraint: Constraint) -> Int32 {
+        if let id = constraintIDs[constraint] { return id }
+        let id = Int32(constraints.count)
+        constraints.append(constraint)
+        constraintIDs[constraint] = id
+        acceptsAnything.append(Constraint.unconstrained.isSubset(of: constraint))
+        return id
+    }
+}

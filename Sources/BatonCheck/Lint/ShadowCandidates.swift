@@ -1,0 +1,156 @@
+import BatonCore
+
+/// Which rules the shadowed-rule check compares a rule with. Each rule is
+/// filed under the first subject (by source position) of each of its terms,
+/// and under each value when that subject is limited to a set; a rule's
+/// candidates are the rules filed under the subjects of its first term, in
+/// set order.
+///
+/// Buckets are sorted lists of rule positions in one flat array, and
+/// `collect` merges the few buckets a rule needs only as far as asked, so
+/// the first 256 candidates cost about 256 steps however large the set.
+struct ShadowCandidates {
+    /// Bucket key → its range in `members`.
+    private var buckets: [Int: Range<Int>] = [:]
+    private var members: [Int32] = []
+    /// Ids of the values of `only` sets, for bucket keys.
+    private var valueIDs: [Value: Int] = [:]
+
+    /// Bucket for terms without subjects (`when true`): implied by everything.
+    private static let alwaysKey = -1
+
+    init(_ models: [ConditionModel?]) {
+        var lists: [Int: [Int32]] = [:]
+        for (position, model) in models.enumerated() {
+            guard let model else { continue }
+            for term in model.terms {
+                // Ties (possible only across files) go to the lowest subject id.
+                guard let first = term.min(by: { ($0.start, $0.subject) < ($1.start, $1.subject) }) else {
+                    lists[Self.alwaysKey, default: []].append(Int32(position))
+                    continue
+                }
+                if let values = first.constraint.only, !values.isEmpty {
+                    for value in values {
+                        lists[key(first.subject, valueID(value)), default: []].append(Int32(position))
+                    }
+                } else {
+                    lists[key(first.subject, nil), default: []].append(Int32(position))
+                }
+            }
+        }
+        for (key, list) in lists {
+            buckets[key] = members.count..<members.count + list.count
+            members += list
+        }
+    }
+
+    /// The first `limit` candidates for `model`, ascending and each once,
+    /// leaving out `excluded` (the rule itself), written into `found`.
+    func collect(for model: ConditionModel, excluding excluded: Int, limit: Int, into found: inout [Int]) {
+        found.removeAll(keepingCapacity: true)
+        var cursors: [Range<Int>] = []
+        func add(_ key: Int) {
+            if let bucket = buckets[key] { cursors.append(bucket) }
+        }
+        add(Self.alwaysKey)
+        for entry in model.terms.first ?? [] {
+            add(key(entry.subject, nil))
+            if let value = lookupValue(for: entry.constraint) { add(key(entry.subject, value)) }
+        }
+        switch cursors.count {
+        case 0: return
+        case 1: collect(cursors[0], excluding: excluded, limit: limit, into: &found)
+        case 2: merge(cursors[0], cursors[1], excluding: excluded, limit: limit, into: &found)
+        default: merge(cursors, excluding: excluded, limit: limit, into: &found)
+        }
+    }
+
+    /// One bucket: already in order; only repeats need skipping.
+    private func collect(_ bucket: Range<Int>, excluding excluded: Int, limit: Int, into found: inout [Int]) {
+        var previous = -1
+        for index in bucket {
+            let member = Int(members[index])
+            if member == previous || member == excluded { continue }
+            if found.count == limit { return }
+            previous = member
+            found.append(member)
+        }
+    }
+
+    /// Two buckets, the usual case: a plain two-way merge.
+    private func merge(_ first: Range<Int>, _ second: Range<Int>, excluding excluded: Int, limit: Int, into found: inout [Int]) {
+        var i = first.lowerBound
+        var j = second.lowerBound
+        var previous = -1
+        while found.count < limit {
+            let a = i < first.upperBound ? Int(members[i]) : Int.max
+            let b = j < second.upperBound ? Int(members[j]) : Int.max
+            let next = min(a, b)
+            if next == .max { return }
+            if a == next { i += 1 }
+            if b == next { j += 1 }
+            if next == previous || next == excluded { continue }
+            previous = next
+            found.append(next)
+        }
+    }
+
+    /// Any number of buckets: repeatedly take the smallest head.
+    private func merge(_ buckets: [Range<Int>], excluding excluded: Int, limit: Int, into found: inout [Int]) {
+        var cursors = buckets
+        var previous = -1
+        while found.count < limit {
+            var next = Int.max
+            var slot = -1
+            for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound]) < next {
+                next = Int(members[cursor.lowerBound])
+                slot = index
+            }
+            if slot < 0 { return }
+            cursors[slot] = cursors[slot].dropFirst()
+            if next == previous || next == excluded { continue }
+            previous = next
+            found.append(next)
+        }
+    }
+
+    /// One value of a set-limited subject to look up: any allowed value finds
+    /// every rule whose set contains all allowed values. The least value in a
+    /// fixed order is taken, so the choice (which matters once a rule has
+    /// more than `maxCandidates` candidates) does not depend on hashing.
+    private func lookupValue(for constraint: Constraint) -> Int? {
+        guard let only = constraint.only, !only.isEmpty else { return nil }
+        let allowed = constraint.allowed ?? []
+        return (allowed.isEmpty ? only : allowed).min(by: Self.precedes).flatMap { valueIDs[$0] }
+    }
+
+    private static func precedes(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x < y
+        case (.string(let x), .string(let y)): x < y
+        case (.bool(let x), .bool(let y)): !x && y
+        default: (rank(a), a.description) < (rank(b), b.description)
+        }
+    }
+
+    private static func rank(_ value: Value) -> Int {
+        switch value {
+        case .null: 0
+        case .bool: 1
+        case .number: 2
+        case .string: 3
+        case .list: 4
+        }
+    }
+
+    private mutating func valueID(_ value: Value) -> Int {
+        if let id = valueIDs[value] { return id }
+        let id = valueIDs.count
+        valueIDs[value] = id
+        return id
+    }
+
+    private func key(_ subject: Int32, _ value: Int?) -> Int {
+        Int(subject) << 32 | ((value ?? -1) + 1)
+    }
+}

@@ -1,0 +1,165 @@
+/// Many phrase lists searched in one pass: which lists have a phrase in a message.
+///
+/// Same matching rules as `PhraseMatcher` (folded, whole words, any run of
+/// whitespace matches any run), but every phrase of every list goes into one
+/// Aho–Corasick automaton, turned into a dense DFA over symbol classes (the
+/// symbols that occur in some phrase, plus one class for all others). A scan
+/// costs one table load per symbol whatever the number of lists, and does not
+/// allocate: a message is folded into a stack buffer.
+public struct PhraseSetMatcher: Sendable {
+    /// The lists as given; a list's index is its bit in `scan`'s output.
+    public let lists: [[String]]
+    /// Words of 64 bits `scan` writes.
+    public var wordCount: Int { (lists.count + 63) / 64 }
+
+    private let asciiClass: [Int32]  // 128 entries
+    private let boundaryClass: Int32
+    private let otherClasses: [UInt32: Int32]
+    private let classCount: Int
+    /// `delta[state * classCount + class]`.
+    private let delta: [Int32]
+    /// Lists recognised in state `s`: `outputLists[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputLists: [Int32]
+    private let hasPhrases: Bool
+
+    public init(lists: [[String]]) {
+        self.lists = lists
+        var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
+        var symbolLists: [([UInt32], Int32)] = []
+        for (list, phrases) in lists.enumerated() {
+            for phrase in phrases {
+                let symbols = PhraseSymbols.of(phrase: phrase)
+                guard !symbols.isEmpty else { continue }
+                for symbol in symbols where classes[symbol] == nil { classes[symbol] = Int32(classes.count + 1) }
+                symbolLists.append((symbols, Int32(list)))
+            }
+        }
+        let classCount = classes.count + 1
+        var ascii = [Int32](repeating: 0, count: 128)
+        var others: [UInt32: Int32] = [:]
+        for (symbol, id) in classes {
+            if symbol < 128 { ascii[Int(symbol)] = id } else if symbol != PhraseSymbols.boundary { others[symbol] = id }
+        }
+
+        // Trie over classes.
+        var children: [[Int32: Int32]] = [[:]]
+        var outputs: [Set<Int32>] = [[]]
+        for (symbols, list) in symbolLists {
+            var state = 0
+            for symbol in symbols {
+                let cls = classes[symbol]!
+                if let next = children[state][cls] {
+                    state = Int(next)
+                } else {
+                    children.append([:])
+                    outputs.append([])
+                    children[state][cls] = Int32(children.count - 1)
+                    state = children.count - 1
+                }
+            }
+            outputs[state].insert(list)
+        }
+
+        // Dense DFA, breadth first: a state's failure is complete before its children.
+        let stateCount = children.count
+        var delta = [Int32](repeating: 0, count: stateCount * classCount)
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var queue: [Int32] = []
+        for (cls, target) in children[0] {
+            delta[Int(cls)] = target
+            queue.append(target)
+        }
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            let fallback = Int(failure[state])
+            outputs[state].formUnion(outputs[fallback])
+            for cls in 0..<classCount {
+                if let target = children[state][Int32(cls)] {
+                    failure[Int(target)] = delta[fallback * classCount + cls]
+                    delta[state * classCount + cls] = target
+                    queue.append(target)
+                } else {
+                    delta[state * classCount + cls] = delta[fallback * classCount + cls]
+                }
+            }
+        }
+        var outputStart: [Int32] = []
+        var outputLists: [Int32] = []
+        for set in outputs {
+            outputStart.append(Int32(outputLists.count))
+            outputLists.append(contentsOf: set.sorted())
+        }
+        outputStart.append(Int32(outputLists.count))
+
+        self.asciiClass = ascii
+        self.boundaryClass = classes[PhraseSymbols.boundary] ?? 0
+        self.otherClasses = others
+        self.classCount = classCount
+        self.delta = delta
+        self.outputStart = outputStart
+        self.outputLists = outputLists
+        self.hasPhrases = !symbolLists.isEmpty
+    }
+
+    /// Sets bit `i` of `bits` (which holds `wordCount` words) for every list
+    /// `i` with a phrase in `text`. Bits of other lists are left as they are.
+    public func scan(_ text: String, into bits: UnsafeMutablePointer<UInt64>) {
+        guard hasPhrases else { return }
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.count > 0 else { return }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bytes.count) { buffer in
+                var folder = Folder(buffer: buffer, table: FoldTable.shared)
+                folder.appendUTF8(bytes)
+                scanFolded(UnsafeBufferPointer(rebasing: buffer[0..<folder.count]), into: bits)
+            }
+        }
+    }
+
+    /// As `scan(_:into:)`, over a message folded already.
+    public func scan(_ text: FoldedText, into bits: UnsafeMutablePointer<UInt64>) {
+        guard hasPhrases else { return }
+        text.storage.withUnsafeBufferPointer { scanFolded($0, into: bits) }
+    }
+
+    /// The indices of the lists with a phrase in `text`, ascending.
+    public func matchingLists(_ text: String) -> [Int] {
+        var bits = [UInt64](repeating: 0, count: max(wordCount, 1))
+        bits.withUnsafeMutableBufferPointer { scan(text, into: $0.baseAddress!) }
+        return lists.indices.filter { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+    }
+
+    private func scanFolded(_ text: UnsafeBufferPointer<UInt32>, into bits: UnsafeMutablePointer<UInt64>) {
+        let classCount = self.classCount
+        let boundaryClass = self.boundaryClass
+        asciiClass.withUnsafeBufferPointer { ascii in
+        delta.withUnsafeBufferPointer { delta in
+        outputStart.withUnsafeBufferPointer { outputStart in
+            var state = 0
+            PhraseSymbols.forEach(in: text) { symbol in
+                let cls: Int32
+                if symbol < 128 {
+                    cls = ascii[Int(symbol)]
+                } else if symbol == PhraseSymbols.boundary {
+                    cls = boundaryClass
+                } else {
+                    cls = otherClasses[symbol] ?? 0
+                }
+                state = Int(delta[state &* classCount &+ Int(cls)])
+                let start = Int(outputStart[state]), end = Int(outputStart[state &+ 1])
+                if start != end {
+                    for index in start..<end {
+                        let list = Int(outputLists[index])
+                        bits[list >> 6] |= 1 << UInt64(list & 63)
+                    }
+                }
+                return true
+            }
+        }
+        }
+        }
+    }
+}
