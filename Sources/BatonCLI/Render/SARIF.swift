@@ -30,7 +30,7 @@ enum SARIF {
             )
         }
         let log = Log(runs: [Run(
-            tool: Tool(driver: Driver(name: "baton", informationUri: "https://github.com/baton/baton", rules: rules)),
+            tool: Tool(driver: Driver(name: "baton", rules: rules)),
             results: results
         )])
         return JSON.encode(log)
@@ -57,7 +57,6 @@ enum SARIF {
 
     struct Driver: Encodable {
         var name: String
-        var informationUri: String
         var rules: [ReportingDescriptor]
     }
 
