@@ -2,7 +2,7 @@ import BatonCore
 
 /// A condition or value. Names are left unresolved here: the checker decides
 /// whether `sentiment` is a signal or a `let`, and what `metadata.x` is.
-public indirect enum Expr: Sendable, Hashable {
+public enum Expr: Sendable, Hashable {
     case boolean(Bool, span: Span)
     case number(Double, span: Span)
     case string(StringLiteral)
@@ -12,22 +12,22 @@ public indirect enum Expr: Sendable, Hashable {
     case name(Name)
     /// `metadata.cart_value`, `api.orders.status`, `tool.summary`
     case path([Name], span: Span)
-    case unary(UnaryOperator, Expr, span: Span)
-    case binary(BinaryOperator, Expr, Expr, span: Span)
+    indirect case unary(UnaryOperator, Expr, span: Span)
+    indirect case binary(BinaryOperator, Expr, Expr, span: Span)
     /// `x in [..]`, `x not in [..]`
-    case membership(Expr, negated: Bool, Expr, span: Span)
+    indirect case membership(Expr, negated: Bool, Expr, span: Span)
     /// `message matches "pattern"`
-    case matches(Expr, StringLiteral, span: Span)
+    indirect case matches(Expr, StringLiteral, span: Span)
     /// `message contains ["a", "b"]` (phrase list)
-    case contains(Expr, Expr, span: Span)
+    indirect case contains(Expr, Expr, span: Span)
     /// `metadata.order_id exists`
-    case exists(Expr, span: Span)
+    indirect case exists(Expr, span: Span)
     /// `api_error is 5xx`, `api.orders.status is unknown`
-    case isClass(Expr, Name, span: Span)
+    indirect case isClass(Expr, Name, span: Span)
     /// `avg(sentiment, last 3)`, `count(api_error, last 5)`, `consecutive(x)`
     case call(Name, [Expr], window: IntLiteral?, span: Span)
     /// `intent was [a, b] within last 3`
-    case intentWas(Expr, within: IntLiteral?, span: Span)
+    indirect case intentWas(Expr, within: IntLiteral?, span: Span)
     /// `tool_call escalate_to_human`
     case toolCall(Name, span: Span)
 

@@ -17,61 +17,112 @@ struct PhraseAutomaton: Sendable {
     private let rootFast: [Int32]
 
     init(_ phrases: [[UInt32]]) {
-        // Trie.
-        var children: [[UInt32: Int32]] = [[:]]
+        // Trie as flat arrays: each state's children form a linked list
+        // (`firstChild`, `nextSibling`), with `symbolOf` the symbol on the
+        // edge into a state. No per-state allocation.
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var symbolOf: [UInt32] = [0]
         var output = [Self.none]
+        var capacity = 1
+        for symbols in phrases { capacity += symbols.count }
+        firstChild.reserveCapacity(capacity)
+        nextSibling.reserveCapacity(capacity)
+        symbolOf.reserveCapacity(capacity)
+        output.reserveCapacity(capacity)
+
+        func child(_ state: Int, _ symbol: UInt32) -> Int32 {
+            var edge = firstChild[state]
+            while edge >= 0 {
+                if symbolOf[Int(edge)] == symbol { return edge }
+                edge = nextSibling[Int(edge)]
+            }
+            return -1
+        }
+
         for (number, symbols) in phrases.enumerated() where !symbols.isEmpty {
             var state = 0
             for symbol in symbols {
-                if let next = children[state][symbol] {
+                let next = child(state, symbol)
+                if next >= 0 {
                     state = Int(next)
                 } else {
-                    children.append([:])
+                    let created = Int32(firstChild.count)
+                    firstChild.append(-1)
+                    nextSibling.append(firstChild[state])
+                    symbolOf.append(symbol)
                     output.append(Self.none)
-                    children[state][symbol] = Int32(children.count - 1)
-                    state = children.count - 1
+                    firstChild[state] = created
+                    state = Int(created)
                 }
             }
             output[state] = min(output[state], number)
         }
+        let stateCount = firstChild.count
 
-        // Flatten edges.
+        // Flatten edges, sorted by symbol.
         var edgeStart: [Int32] = [], edgeSymbols: [UInt32] = [], edgeTargets: [Int32] = []
-        for edges in children {
-            edgeStart.append(Int32(edgeSymbols.count))
-            for (symbol, target) in edges.sorted(by: { $0.key < $1.key }) {
+        edgeStart.reserveCapacity(stateCount + 1)
+        edgeSymbols.reserveCapacity(stateCount)
+        edgeTargets.reserveCapacity(stateCount)
+        for state in 0..<stateCount {
+            let begin = edgeTargets.count
+            edgeStart.append(Int32(begin))
+            var edge = firstChild[state]
+            while edge >= 0 {
+                // Insertion sort: states have few children.
+                let symbol = symbolOf[Int(edge)]
                 edgeSymbols.append(symbol)
-                edgeTargets.append(target)
+                edgeTargets.append(edge)
+                var slot = edgeTargets.count - 1
+                while slot > begin, edgeSymbols[slot - 1] > symbol {
+                    edgeSymbols[slot] = edgeSymbols[slot - 1]
+                    edgeTargets[slot] = edgeTargets[slot - 1]
+                    slot -= 1
+                }
+                edgeSymbols[slot] = symbol
+                edgeTargets[slot] = edge
+                edge = nextSibling[Int(edge)]
             }
         }
         edgeStart.append(Int32(edgeSymbols.count))
 
         // Failure links, breadth first, so a state's failure is done before it.
-        var failure = [Int32](repeating: 0, count: children.count)
-        var queue = children[0].values.sorted()
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var queue: [Int32] = []
+        queue.reserveCapacity(stateCount)
+        for index in Int(edgeStart[0])..<Int(edgeStart[1]) { queue.append(edgeTargets[index]) }
         var head = 0
         while head < queue.count {
             let state = Int(queue[head])
             head += 1
-            for (symbol, target) in children[state] {
+            var edge = firstChild[state]
+            while edge >= 0 {
+                let target = Int(edge)
+                let symbol = symbolOf[target]
                 var fallback = Int(failure[state])
                 while true {
-                    if let next = children[fallback][symbol], Int(next) != Int(target) {
-                        failure[Int(target)] = next
+                    let next = child(fallback, symbol)
+                    if next >= 0, Int(next) != target {
+                        failure[target] = next
                         break
                     }
                     if fallback == 0 { break }
                     fallback = Int(failure[fallback])
                 }
-                output[Int(target)] = min(output[Int(target)], output[Int(failure[Int(target)])])
-                queue.append(target)
+                output[target] = min(output[target], output[Int(failure[target])])
+                queue.append(edge)
+                edge = nextSibling[target]
             }
         }
 
         var rootFast = [Int32](repeating: 0, count: 129)
-        for (symbol, target) in children[0] {
-            if symbol < 128 { rootFast[Int(symbol)] = target }
-            if symbol == PhraseSymbols.boundary { rootFast[128] = target }
+        var edge = firstChild[0]
+        while edge >= 0 {
+            let symbol = symbolOf[Int(edge)]
+            if symbol < 128 { rootFast[Int(symbol)] = edge }
+            if symbol == PhraseSymbols.boundary { rootFast[128] = edge }
+            edge = nextSibling[Int(edge)]
         }
 
         self.edgeStart = edgeStart

@@ -42,10 +42,19 @@ struct ConditionModel {
         case .or(let lhs, let rhs):
             guard let left = disjuncts(lhs, &subjects), let right = disjuncts(rhs, &subjects),
                   left.count + right.count <= maxTerms else { return nil }
-            return left + right
+            // `left` is ours alone, so this usually grows it in place.
+            var terms = left
+            terms.append(contentsOf: right)
+            return terms
         case .and(let lhs, let rhs):
             guard let left = disjuncts(lhs, &subjects), let right = disjuncts(rhs, &subjects),
                   left.count * right.count <= maxTerms else { return nil }
+            if left.count == 1, right.count == 1 {
+                // The usual case: reuse `left`'s storage for the one product.
+                var product = left
+                product[0] = merge(left[0], right[0])
+                return product
+            }
             var product: [Conjunction] = []
             product.reserveCapacity(left.count * right.count)
             for a in left {
