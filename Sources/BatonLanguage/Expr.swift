@@ -25,11 +25,13 @@ public enum Expr: Sendable, Hashable {
     /// `api_error is 5xx`, `api.orders.status is unknown`
     indirect case isClass(Expr, Name, span: Span)
     /// `avg(sentiment, last 3)`, `count(api_error, last 5)`, `consecutive(x)`
-    case call(Name, [Expr], window: IntLiteral?, span: Span)
+    /// (boxed, as `toolCall`: inline they would make every `Expr` more than
+    /// twice its size, and every node that holds one)
+    indirect case call(Name, [Expr], window: IntLiteral?, span: Span)
     /// `intent was [a, b] within last 3`
     indirect case intentWas(Expr, within: IntLiteral?, span: Span)
     /// `tool_call escalate_to_human`
-    case toolCall(Name, span: Span)
+    indirect case toolCall(Name, span: Span)
 
     public var span: Span {
         switch self {

@@ -9,7 +9,11 @@ public struct Lexer {
     private var sawLineBreak = true
     private var lastTokenLine = -1
     private var lineNumber = 0
-    private var stream = TokenStream(tokens: [], texts: [])
+    /// The token `lexToken` just read.
+    private var lexed = RawToken(start: 0, end: 0, textIndex: -1, kind: .endOfFile, startsLine: true)
+    private var recentTexts = RecentTexts()
+    /// Every token with its text, filled only by `run()`.
+    private var allTokens: [Token] = []
     /// Reused buffer for decoding string literals that contain escapes.
     private var scratch: [UInt8] = []
     public private(set) var comments: [Comment] = []
@@ -18,14 +22,11 @@ public struct Lexer {
     public init(source: SourceFile) {
         self.source = source
         self.bytes = source.bytes
+        skipByteOrderMark()
     }
 
-    /// The tokens lexed so far, with their text.
-    public var tokens: [Token] {
-        stream.tokens.map { raw in
-            Token(kind: raw.kind, text: stream.text(of: raw, in: bytes), range: raw.range, startsLine: raw.startsLine)
-        }
-    }
+    /// The tokens lexed by `run()`, with their text.
+    public var tokens: [Token] { allTokens }
 
     /// Lexes the whole file; the last token is always `.endOfFile`.
     public static func tokenize(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
@@ -34,23 +35,30 @@ public struct Lexer {
         return (lexer.tokens, lexer.comments, lexer.diagnostics.diagnostics)
     }
 
-    /// Lexes the whole file into the parser's compact form.
-    static func scan(_ source: SourceFile) -> (stream: TokenStream, comments: [Comment], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(source: source)
-        lexer.run()
-        return (lexer.stream, lexer.comments, lexer.diagnostics.diagnostics)
+    /// Lexes the whole file into `tokens`, for tools that want every token.
+    public mutating func run() {
+        while true {
+            let token = nextToken()
+            allTokens.append(Token(kind: token.kind, text: text(of: token), range: token.range, startsLine: token.startsLine))
+            if token.kind == .endOfFile { break }
+        }
     }
 
-    public mutating func run() {
-        // Generated and hand-written rule files average 5 to 6 bytes per token.
-        stream.tokens.reserveCapacity(bytes.count / 5 + 1)
-        skipByteOrderMark()
-        while true {
-            skipWhitespaceAndComments()
-            guard index < bytes.count else { break }
-            lexToken()
+    /// The next token; `.endOfFile` (again) once the input is used up. The
+    /// parser pulls tokens this way, so no token array is ever built.
+    mutating func nextToken() -> RawToken {
+        skipWhitespaceAndComments()
+        guard index < bytes.count else {
+            return RawToken(start: bytes.count, end: bytes.count, textIndex: -1, kind: .endOfFile, startsLine: true)
         }
-        stream.tokens.append(RawToken(start: bytes.count, end: bytes.count, textIndex: -1, kind: .endOfFile, startsLine: true))
+        lexToken()
+        return lexed
+    }
+
+    /// A token's text: a string's decoded value (readable until a few more
+    /// strings are lexed), else its spelling.
+    func text(of token: RawToken) -> String {
+        token.textIndex >= 0 ? recentTexts.text(token.textIndex) : String(decoding: bytes[token.start..<token.end], as: UTF8.self)
     }
 
     // MARK: - Trivia
@@ -101,8 +109,16 @@ public struct Lexer {
         let byte = bytes[index]
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            emit(.identifier, from: start, keyword: KeywordTable.shared.keyword(in: bytes, from: start, to: index))
+            // Keywords are lowercase letters and `_`: a word with anything
+            // else (`r12`, `intent_3`) skips the table.
+            var couldBeKeyword = true
+            while index < bytes.count, isWordByte(bytes[index]) {
+                let byte = bytes[index]
+                if byte < UInt8(ascii: "a"), byte != UInt8(ascii: "_") { couldBeKeyword = false }
+                index += 1
+            }
+            let keyword = couldBeKeyword ? KeywordTable.shared.keyword(in: bytes, from: start, to: index) : nil
+            emit(.identifier, from: start, keyword: keyword)
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             lexNumber()
         case UInt8(ascii: "\""):
@@ -287,17 +303,14 @@ public struct Lexer {
 
     /// A token whose text is its source spelling.
     private mutating func emit(_ kind: TokenKind, from start: Int, keyword: Keyword? = nil) {
-        stream.tokens.append(RawToken(start: start, end: index, textIndex: -1, kind: kind, keyword: keyword, startsLine: sawLineBreak))
+        lexed = RawToken(start: start, end: index, textIndex: -1, kind: kind, keyword: keyword, startsLine: sawLineBreak)
         sawLineBreak = false
         lastTokenLine = lineNumber
     }
 
     /// A token whose text differs from its spelling (a decoded string).
     private mutating func append(_ kind: TokenKind, text: String, from start: Int) {
-        stream.texts.append(text)
-        stream.tokens.append(RawToken(
-            start: start, end: index, textIndex: Int32(truncatingIfNeeded: stream.texts.count - 1), kind: kind, startsLine: sawLineBreak
-        ))
+        lexed = RawToken(start: start, end: index, textIndex: recentTexts.add(text), kind: kind, startsLine: sawLineBreak)
         sawLineBreak = false
         lastTokenLine = lineNumber
     }

@@ -27,29 +27,36 @@ public struct Parser {
 
     let source: SourceFile
     let bytes: [UInt8]
-    let stream: TokenStream
-    let tokens: [RawToken]
+    /// Tokens are pulled from the lexer as the parser goes: `current`, and
+    /// `lookahead` once `peek()` has asked for it.
+    var lexer: Lexer
+    var current: RawToken
+    var lookahead: RawToken?
+    /// End of the token before `current` (0 at the start).
+    var previousEnd = 0
+    /// Number of tokens consumed, to tell whether recovery made progress.
     var position = 0
     var depth = 0
-    var diagnostics: DiagnosticBag
+    var diagnostics = DiagnosticBag()
 
-    init(source: SourceFile, stream: TokenStream, diagnostics: DiagnosticBag) {
+    init(source: SourceFile) {
         self.source = source
         self.bytes = source.bytes
-        self.stream = stream
-        self.tokens = stream.tokens
-        self.diagnostics = diagnostics
+        self.lexer = Lexer(source: source)
+        self.current = lexer.nextToken()
     }
 
     /// Lexes and parses one file.
     public static func parse(_ source: SourceFile) -> ParseResult {
-        let lexed = Lexer.scan(source)
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: lexed.diagnostics)
-        var parser = Parser(source: source, stream: lexed.stream, diagnostics: bag)
+        var parser = Parser(source: source)
         let items = parser.parseItems()
-        if items.isEmpty, !parser.diagnostics.hasErrors {
-            parser.diagnostics.append(Diagnostic(
+        // Lexer diagnostics first, as when the whole file was lexed up front
+        // (the bag's cap keeps the earliest).
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: parser.lexer.diagnostics.diagnostics)
+        bag.append(contentsOf: parser.diagnostics.diagnostics)
+        if items.isEmpty, !bag.hasErrors {
+            bag.append(Diagnostic(
                 code: "E0106",
                 severity: .error,
                 message: "rule file is empty",
@@ -58,8 +65,8 @@ public struct Parser {
                 help: "declare a `schema`, `let` or `rule`"
             ))
         }
-        let file = RuleFile(path: source.path, items: items, comments: lexed.comments)
-        return ParseResult(file: file, diagnostics: parser.diagnostics.sorted)
+        let file = RuleFile(path: source.path, items: items, comments: parser.lexer.comments)
+        return ParseResult(file: file, diagnostics: bag.sorted)
     }
 
     mutating func parseItems() -> [Item] {
@@ -113,18 +120,23 @@ public struct Parser {
 
     // MARK: - Token access
 
-    var current: RawToken { tokens[position] }
-
-    func peek(_ distance: Int = 1) -> RawToken {
-        tokens[min(position + distance, tokens.count - 1)]
-    }
-
-    var previousEnd: Int {
-        position > 0 ? tokens[position - 1].end : 0
+    mutating func peek() -> RawToken {
+        if let lookahead { return lookahead }
+        let next = current.kind == .endOfFile ? current : lexer.nextToken()
+        lookahead = next
+        return next
     }
 
     mutating func advance() {
-        if position < tokens.count - 1 { position += 1 }
+        guard current.kind != .endOfFile else { return }
+        previousEnd = current.end
+        if let next = lookahead {
+            current = next
+            lookahead = nil
+        } else {
+            current = lexer.nextToken()
+        }
+        position += 1
     }
 
     func check(_ kind: TokenKind) -> Bool { current.kind == kind }
@@ -135,7 +147,7 @@ public struct Parser {
 
     /// The token's text: a string's decoded value, else its spelling.
     func text(of token: RawToken) -> String {
-        stream.text(of: token, in: bytes)
+        lexer.text(of: token)
     }
 
     /// How a token reads in a message: `` `rule` `` or `end of file`.

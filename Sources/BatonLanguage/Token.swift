@@ -47,14 +47,15 @@ public struct Token: Sendable, Hashable {
     }
 }
 
-/// A token as the parser reads it: plain data, no `String`, so the token
-/// array is cheap to build, copy and free. Text is sliced from the source on
-/// demand; string literals (whose value differs from their spelling after
-/// escapes) keep their decoded value in `TokenStream.texts`.
+/// A token as the parser reads it: plain data, no `String`, so tokens are
+/// cheap to copy. Text is sliced from the source on demand; a string
+/// literal's decoded value (which differs from its spelling after escapes)
+/// waits in the lexer's `RecentTexts`.
 struct RawToken: Sendable {
     var start: Int
     var end: Int
-    /// Index into `TokenStream.texts`, or -1 when the text is the source slice.
+    /// Serial number of the decoded text in `RecentTexts`, or -1 when the
+    /// text is the source slice.
     var textIndex: Int32
     var kind: TokenKind
     /// Set for identifiers spelled like a keyword.
@@ -64,15 +65,30 @@ struct RawToken: Sendable {
     var range: SourceRange { SourceRange(start: start, end: end) }
 }
 
-/// The lexer's output for the parser.
-struct TokenStream: Sendable {
-    var tokens: [RawToken]
-    /// Decoded texts that are not a plain slice of the source (string values).
-    var texts: [String]
+/// The decoded values of the last few string literals. The parser pulls
+/// tokens one at a time and reads a token's text within a token or two of
+/// lexing it, so a small ring replaces a text per literal for the whole file.
+struct RecentTexts: Sendable {
+    static let capacity = 8
+    private var texts = [String](repeating: "", count: RecentTexts.capacity)
+    private var serials = [Int32](repeating: -1, count: RecentTexts.capacity)
+    private var count: Int32 = 0
 
-    /// The token's text: the decoded value for strings, else its spelling.
-    func text(of token: RawToken, in bytes: [UInt8]) -> String {
-        token.textIndex >= 0 ? texts[Int(token.textIndex)] : String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+    /// Stores `text` and returns its serial number.
+    mutating func add(_ text: String) -> Int32 {
+        let serial = count
+        let slot = Int(serial) & (Self.capacity - 1)
+        texts[slot] = text
+        serials[slot] = serial
+        // Serials stay non-negative (-1 means "slice of the source").
+        count = count == .max ? 0 : count + 1
+        return serial
+    }
+
+    func text(_ serial: Int32) -> String {
+        let slot = Int(serial) & (Self.capacity - 1)
+        precondition(serials[slot] == serial, "token text read after it left the ring")
+        return texts[slot]
     }
 }
 
