@@ -65,10 +65,44 @@ extension CheckedExpr {
     /// Adds the names of the `let`s this condition refers to. A `let` already
     /// in `names` is not walked again: its references were added with it.
     func collectReferencedLets(into names: inout Set<String>) {
+        guard mentionsLet else { return }
         if case .letReference(let name, let inner) = kind {
             if names.insert(name).inserted { inner.collectReferencedLets(into: &names) }
             return
         }
         forEachChild { $0.collectReferencedLets(into: &names) }
+    }
+}
+
+extension CheckedExpr {
+    struct Traits: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A `let` reference occurs in the tree.
+        static let mentionsLet = Traits(rawValue: 1)
+        /// An `and` or `or` occurs in the tree.
+        static let hasChain = Traits(rawValue: 2)
+    }
+
+    var mentionsLet: Bool { traits.contains(.mentionsLet) }
+}
+
+extension CheckedExpr.Kind {
+    /// This node's traits: its own, plus its direct children's (which carry
+    /// those of their subtrees).
+    var traits: CheckedExpr.Traits {
+        switch self {
+        case .letReference(_, let inner): inner.traits.union(.mentionsLet)
+        case .constant, .signal, .metadata, .api, .anyAPIError, .toolSummary, .toolCalled,
+             .statusUnknown, .intentWas:
+            []
+        case .not(let inner), .negate(let inner), .exists(let inner), .errorIs(let inner, _),
+             .window(_, let inner, _), .matches(let inner, _, _), .contains(let inner, _, _),
+             .member(let inner, _, _):
+            inner.traits
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            lhs.traits.union(rhs.traits).union(.hasChain)
+        case .compare(_, let lhs, let rhs):
+            lhs.traits.union(rhs.traits)
+        }
     }
 }

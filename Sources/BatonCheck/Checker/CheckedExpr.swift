@@ -13,6 +13,9 @@ public struct CheckedExpr: Sendable, Hashable {
     /// so hashing a tree (the linter and compiler key maps by conditions)
     /// costs O(1) instead of a walk.
     private let structuralHash: Int
+    /// What occurs in the tree, also computed once from the children, so
+    /// lint walks skip the (many) subtrees that hold nothing they look for.
+    let traits: Traits
 
     public init(_ kind: Kind, type: ValueType, location: Location) {
         self.kind = kind
@@ -22,6 +25,7 @@ public struct CheckedExpr: Sendable, Hashable {
         kind.hash(into: &hasher)
         hasher.combine(type)
         self.structuralHash = hasher.finalize()
+        self.traits = kind.traits
     }
 
     public static func == (lhs: CheckedExpr, rhs: CheckedExpr) -> Bool {
@@ -130,4 +134,51 @@ public enum WindowFunction: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the argument is a per-turn condition (else a per-turn number).
     var takesCondition: Bool { self == .count || self == .consecutive }
+}
+
+// Raw-valued enums otherwise take `RawRepresentable`'s hashing, which hashes
+// the raw string; every checked node hashes its kind, so these hash their
+// case instead.
+extension Signal {
+    public func hash(into hasher: inout Hasher) { hasher.combineCase(self) }
+}
+
+extension APIField {
+    public func hash(into hasher: inout Hasher) { hasher.combineCase(self) }
+}
+
+extension ErrorClass {
+    public func hash(into hasher: inout Hasher) { hasher.combineCase(self) }
+}
+
+extension Comparison {
+    public func hash(into hasher: inout Hasher) { hasher.combineCase(self) }
+}
+
+extension WindowFunction {
+    public func hash(into hasher: inout Hasher) { hasher.combineCase(self) }
+}
+
+extension Hasher {
+    /// Feeds in which case a payload-free enum holds: its one-byte tag.
+    mutating func combineCase<Case>(_ value: Case) {
+        precondition(MemoryLayout<Case>.size == 1, "not a payload-free enum")
+        withUnsafeBytes(of: value) { combine($0[0]) }
+    }
+}
+
+extension Signal {
+    /// `Signal(rawValue:)`, which is asked of every bare name, with the
+    /// length picking the one candidate to compare.
+    init?(spelling text: String) {
+        let candidate: Signal? = switch text.utf8.count {
+        case 6: .intent
+        case 7: .message
+        case 9: .sentiment
+        case 10: text.utf8.first == UInt8(ascii: "c") ? .confidence : .turnCount
+        default: nil
+        }
+        guard let candidate, candidate.rawValue == text else { return nil }
+        self = candidate
+    }
 }

@@ -7,15 +7,18 @@ import BatonPattern
 /// mistake yields one diagnostic.
 extension Checker {
     mutating func checkExpr(_ expr: Expr, path: String, perTurn: Bool) -> CheckedExpr? {
-        let location = CheckedExpr.Location(path: path, range: expr.span.range)
+        // Each case binds its own span: asking `expr.span` first would switch
+        // over the node twice.
+        func at(_ span: Span) -> CheckedExpr.Location { CheckedExpr.Location(path: path, range: span.range) }
         switch expr {
-        case .boolean(let value, _):
-            return CheckedExpr(.constant(.bool(value)), type: .bool, location: location)
-        case .number(let value, _):
-            return CheckedExpr(.constant(.number(value)), type: .number, location: location)
+        case .boolean(let value, let span):
+            return CheckedExpr(.constant(.bool(value)), type: .bool, location: at(span))
+        case .number(let value, let span):
+            return CheckedExpr(.constant(.number(value)), type: .number, location: at(span))
         case .string(let literal):
-            return CheckedExpr(.constant(.string(literal.value)), type: .string, location: location)
-        case .list(let elements, _):
+            return CheckedExpr(.constant(.string(literal.value)), type: .string, location: at(literal.span))
+        case .list(let elements, let span):
+            let location = at(span)
             var values: [Value] = []
             for element in elements {
                 guard let checked = checkExpr(element, path: path, perTurn: perTurn) else { return nil }
@@ -27,20 +30,22 @@ extension Checker {
             }
             return CheckedExpr(.constant(.list(values)), type: .list, location: location)
         case .name(let name):
-            return checkName(name, path: path, perTurn: perTurn, location: location)
-        case .path(let names, _):
-            return checkPath(names, path: path, perTurn: perTurn, location: location)
-        case .unary(.not, let operand, _):
+            return checkName(name, path: path, perTurn: perTurn, location: at(name.span))
+        case .path(let names, let span):
+            return checkPath(names, path: path, perTurn: perTurn, location: at(span))
+        case .unary(.not, let operand, let span):
             guard let inner = checkCondition(operand, path: path, perTurn: perTurn) else { return nil }
-            return CheckedExpr(.not(inner), type: .bool, location: location)
-        case .unary(.negate, let operand, _):
+            return CheckedExpr(.not(inner), type: .bool, location: at(span))
+        case .unary(.negate, let operand, let span):
+            let location = at(span)
             guard let inner = checkExpr(operand, path: path, perTurn: perTurn) else { return nil }
             guard inner.type == .number else {
                 report(.typeMismatch(expected: "a number", found: inner.type.spelled), path: path, range: operand.span.range)
                 return nil
             }
             return CheckedExpr(.negate(inner), type: .number, location: location)
-        case .binary(let op, let lhs, let rhs, _):
+        case .binary(let op, let lhs, let rhs, let span):
+            let location = at(span)
             if op == .and || op == .or {
                 let left = checkCondition(lhs, path: path, perTurn: perTurn)
                 let right = checkCondition(rhs, path: path, perTurn: perTurn)
@@ -48,9 +53,10 @@ extension Checker {
                 return CheckedExpr(op == .and ? .and(left, right) : .or(left, right), type: .bool, location: location)
             }
             return checkComparison(op, lhs, rhs, path: path, perTurn: perTurn, location: location)
-        case .membership(let subject, let negated, let set, _):
-            return checkMembership(subject, negated: negated, set: set, path: path, perTurn: perTurn, location: location)
-        case .matches(let subject, let literal, _):
+        case .membership(let subject, let negated, let set, let span):
+            return checkMembership(subject, negated: negated, set: set, path: path, perTurn: perTurn, location: at(span))
+        case .matches(let subject, let literal, let span):
+            let location = at(span)
             guard let checked = checkExpr(subject, path: path, perTurn: perTurn) else { return nil }
             guard checked.type == .string else {
                 report(.typeMismatch(expected: "text to match, such as `message`", found: checked.type.spelled), path: path, range: subject.span.range)
@@ -68,9 +74,10 @@ extension Checker {
                 report(.invalidPattern(error.message), path: path, range: range)
                 return nil
             }
-        case .contains(let subject, let phrases, _):
-            return checkContains(subject, phrases, path: path, perTurn: perTurn, location: location)
-        case .exists(let subject, _):
+        case .contains(let subject, let phrases, let span):
+            return checkContains(subject, phrases, path: path, perTurn: perTurn, location: at(span))
+        case .exists(let subject, let span):
+            let location = at(span)
             guard let checked = checkExpr(subject, path: path, perTurn: perTurn) else { return nil }
             switch checked.kind {
             case .metadata, .api, .toolSummary:
@@ -79,19 +86,21 @@ extension Checker {
                 report(.typeMismatch(expected: "a metadata, API or tool value", found: checked.type.spelled), path: path, range: subject.span.range)
                 return nil
             }
-        case .isClass(let subject, let className, _):
-            return checkIsClass(subject, className, path: path, perTurn: perTurn, location: location)
-        case .call(let function, let arguments, let window, _):
-            return checkWindow(function, arguments, window: window, path: path, perTurn: perTurn, location: location)
-        case .intentWas(let set, let within, _):
+        case .isClass(let subject, let className, let span):
+            return checkIsClass(subject, className, path: path, perTurn: perTurn, location: at(span))
+        case .call(let function, let arguments, let window, let span):
+            return checkWindow(function, arguments, window: window, path: path, perTurn: perTurn, location: at(span))
+        case .intentWas(let set, let within, let span):
             if perTurn {
-                report(.notPerTurn("`intent was`"), path: path, range: expr.span.range)
+                report(.notPerTurn("`intent was`"), path: path, range: span.range)
                 return nil
             }
             guard let intents = checkIntentSet(set, path: path) else { return nil }
             if let within, !checkWindowSize(within, path: path) { return nil }
-            return CheckedExpr(.intentWas(intents, withinTurns: within?.value), type: .bool, location: location)
-        case .toolCall(let name, _):
+            largestWindow = max(largestWindow, within?.value ?? 0)
+            return CheckedExpr(.intentWas(intents, withinTurns: within?.value), type: .bool, location: at(span))
+        case .toolCall(let name, let span):
+            let location = at(span)
             guard schema.tools.contains(name.text) else {
                 let suggestion = Suggestions.closest(to: name.text, among: Array(schema.tools))
                 report(.unknownTool(name.text), path: path, range: name.span.range, help: suggestion.map { "did you mean `\($0)`?" } ?? "declare it under `tools` in the schema")
@@ -114,7 +123,7 @@ extension Checker {
     // MARK: - Names and paths
 
     mutating func checkName(_ name: Name, path: String, perTurn: Bool, location: CheckedExpr.Location) -> CheckedExpr? {
-        if let signal = Signal(rawValue: name.text) {
+        if let signal = Signal(spelling: name.text) {
             if perTurn, signal == .turnCount {
                 report(.notPerTurn("`turn_count`"), path: path, range: name.span.range)
                 return nil

@@ -8,7 +8,7 @@ extension Checker {
         _ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr,
         path: String, perTurn: Bool, location: CheckedExpr.Location
     ) -> CheckedExpr? {
-        let comparison = Comparison(rawValue: op.rawValue) ?? .equal
+        let comparison = Comparison(op)
         guard let left = checkExpr(lhs, path: path, perTurn: perTurn) else { return nil }
         // `intent == wismo`: the right side names an intent, not a signal.
         if left.type == .intent {
@@ -94,8 +94,10 @@ extension Checker {
                 report(.typeMismatch(expected: left.type.spelled, found: "`\(value.quotedDescription)`"), path: path, range: elementRange)
                 return nil
             }
-            let constant = CheckedExpr(.constant(value), type: left.type, location: .init(path: path, range: set.span.range))
-            checkStatus(left, constant, path: path)
+            if case .api(_, .status) = left.kind {
+                let constant = CheckedExpr(.constant(value), type: left.type, location: .init(path: path, range: set.span.range))
+                checkStatus(left, constant, path: path)
+            }
         }
         return CheckedExpr(.member(left, of: values, negated: negated), type: .bool, location: location)
     }
@@ -127,7 +129,7 @@ extension Checker {
                 report(.typeMismatch(expected: "a phrase in quotes", found: "`\(value)`"), path: path, range: phrases.span.range)
                 return nil
             }
-            guard !phrase.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) else {
+            guard !Self.isBlank(phrase) else {
                 report(.emptyPhrase, path: path, range: phrases.span.range)
                 return nil
             }
@@ -210,7 +212,33 @@ extension Checker {
             }
             argument = value
         }
+        largestWindow = max(largestWindow, turns)
         return CheckedExpr(.window(kind, argument, turns: turns), type: .number, location: location)
+    }
+}
+
+extension Checker {
+    /// True when a phrase has only whitespace and punctuation. An ASCII
+    /// letter or digit settles it without walking the characters.
+    static func isBlank(_ phrase: String) -> Bool {
+        let hasWordByte = phrase.utf8.contains { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        }
+        return !hasWordByte && phrase.allSatisfy { $0.isWhitespace || $0.isPunctuation }
+    }
+}
+
+extension Comparison {
+    /// The checked form of a comparison operator (`and` and `or` never get here).
+    init(_ op: BinaryOperator) {
+        switch op {
+        case .equal, .and, .or: self = .equal
+        case .notEqual: self = .notEqual
+        case .less: self = .less
+        case .lessEqual: self = .lessEqual
+        case .greater: self = .greater
+        case .greaterEqual: self = .greaterEqual
+        }
     }
 }
 

@@ -38,6 +38,9 @@ public struct Checker {
     /// sets repeat them, and compiling is the costliest step of a check.
     var patterns: [String: Pattern] = [:]
     var phraseMatchers: [[String]: PhraseMatcher] = [:]
+    /// The longest window any checked condition looks back over, kept as
+    /// windows are checked so no later walk over every tree is needed.
+    var largestWindow = 0
 
     enum LetState {
         case resolving
@@ -65,7 +68,7 @@ public struct Checker {
         let rules = checkRules()
         let checkedLets = resolveAllLets()
         guard !diagnostics.hasErrors else { return nil }
-        let largestWindow = rules.indices.map { rules[$0].condition.largestWindow }.max() ?? 0
+        // Without errors every window checked belongs to a rule or a `let`.
         return CheckedRuleSet(
             schema: schema,
             rules: rules,
@@ -74,7 +77,7 @@ public struct Checker {
             lexicon: lexicon,
             sources: files.compactMap { sources[$0.path] },
             files: files,
-            largestWindow: max(largestWindow, checkedLets.map { $0.value.largestWindow }.max() ?? 0)
+            largestWindow: largestWindow
         )
     }
 

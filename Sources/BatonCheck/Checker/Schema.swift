@@ -23,6 +23,9 @@ public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
     case bool
     case list
 
+    /// By case, not by raw string (see `Hasher.combineCase`).
+    public func hash(into hasher: inout Hasher) { hasher.combineCase(self) }
+
     var valueType: ValueType {
         switch self {
         case .string: .string

@@ -10,6 +10,9 @@ public enum ValueType: String, Sendable, Hashable, Codable {
     /// A list of values (metadata lists, set literals).
     case list
 
+    /// By case, not by raw string (see `Hasher.combineCase`).
+    public func hash(into hasher: inout Hasher) { hasher.combineCase(self) }
+
     /// Where a condition is expected, error flags count as booleans.
     var isBoolean: Bool { self == .bool || self == .apiError }
 

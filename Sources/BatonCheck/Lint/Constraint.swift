@@ -41,7 +41,7 @@ struct Constraint: Hashable {
         only.map { $0.filter { admits($0) } }
     }
 
-    private func admits(_ value: Value) -> Bool {
+    func admits(_ value: Value) -> Bool {
         if excluded.contains(value) { return false }
         if case .number(let number) = value {
             if let lower, number < lower.value || (!lower.inclusive && number == lower.value) { return false }
@@ -55,7 +55,9 @@ struct Constraint: Hashable {
     /// True when no value can satisfy the constraint.
     var isEmpty: Bool {
         if contradictoryTruth { return true }
-        if let allowed, allowed.isEmpty { return true }
+        // `allowed` is empty exactly when `only` admits nothing; this asks
+        // without building the filtered set.
+        if let only, !only.contains(where: admits) { return true }
         if let lower, let upper {
             if lower.value > upper.value { return true }
             if lower.value == upper.value, !(lower.inclusive && upper.inclusive) { return true }
@@ -69,10 +71,12 @@ struct Constraint: Hashable {
         if isEmpty { return true }
         if other.present, !present { return false }
         if let theirs = other.truth, truth != theirs { return false }
+        // Filtered once here rather than by each test below.
+        let allowed = self.allowed
         if let theirs = other.only {
             guard let mine = allowed, mine.isSubset(of: theirs) else { return false }
         }
-        for value in other.excluded where admitsOrUnknown(value) { return false }
+        for value in other.excluded where admitsOrUnknown(value, allowed: allowed) { return false }
         if let theirs = other.lower {
             if let mine = allowed {
                 if !mine.allSatisfy({ Self.above($0, theirs) }) { return false }
@@ -95,7 +99,7 @@ struct Constraint: Hashable {
     }
 
     /// Whether `value` might be allowed (it is not ruled out for certain).
-    private func admitsOrUnknown(_ value: Value) -> Bool {
+    private func admitsOrUnknown(_ value: Value, allowed: Set<Value>?) -> Bool {
         if let allowed { return allowed.contains(value) }
         return admits(value)
     }

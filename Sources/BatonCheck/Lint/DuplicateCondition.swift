@@ -10,6 +10,7 @@ struct DuplicateCondition: LintRule {
         let ruleSet = context.ruleSet
         var diagnostics: [Diagnostic] = []
         var seenConditions: [CheckedExpr: Int] = [:]
+        seenConditions.reserveCapacity(ruleSet.rules.count)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
         for index in ruleSet.rules.indices {
             collectRepeats(ruleSet.rules[index].condition, into: &diagnostics)
@@ -38,6 +39,8 @@ struct DuplicateCondition: LintRule {
         case .and, .or:
             let isAnd: Bool = if case .and = expr.kind { true } else { false }
             var operands: [CheckedExpr] = []
+            // Chains are short: one allocation instead of regrowing from one.
+            operands.reserveCapacity(8)
             flatten(expr, isAnd: isAnd, into: &operands)
             var seen = Set<CheckedExpr>()
             for (position, operand) in operands.enumerated() {
@@ -55,6 +58,8 @@ struct DuplicateCondition: LintRule {
             // A let's own body is linted once, with the lets.
             return
         default:
+            // Only chains can repeat a test; most leaves hold none.
+            guard expr.traits.contains(.hasChain) else { return }
             expr.forEachChild { collectRepeats($0, into: &diagnostics) }
         }
     }

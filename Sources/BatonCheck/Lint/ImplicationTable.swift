@@ -45,6 +45,20 @@ struct ImplicationTable {
         terms[termRanges[index]].allSatisfy(\.isEmpty)
     }
 
+    /// Number of terms of model `index` (0 when unmodelled).
+    func termCount(_ index: Int) -> Int { termRanges[index].count }
+
+    /// The `required` bits of term `term` of model `index`.
+    func required(ofTerm term: Int, in index: Int) -> UInt64 {
+        terms[termRanges[index].lowerBound + term].required
+    }
+
+    /// The subject bits of each satisfiable term of model `index`, in order.
+    func satisfiableSubjects(_ index: Int, into subjects: inout [UInt64]) {
+        subjects.removeAll(keepingCapacity: true)
+        for term in terms[termRanges[index]] where !term.isEmpty { subjects.append(term.subjects) }
+    }
+
     /// Subject bits present in every satisfiable term of model `index`
     /// (all bits when it has none).
     func sharedSubjects(_ index: Int) -> UInt64 {

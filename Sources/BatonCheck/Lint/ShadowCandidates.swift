@@ -48,6 +48,7 @@ struct ShadowCandidates {
     /// leaving out `excluded` (the rule itself), written into `found`.
     func collect(for model: ConditionModel, excluding excluded: Int, limit: Int, into found: inout [Int]) {
         found.removeAll(keepingCapacity: true)
+        found.reserveCapacity(limit)
         var cursors: [Range<Int>] = []
         func add(_ key: Int) {
             if let bucket = buckets[key] { cursors.append(bucket) }
@@ -67,31 +68,41 @@ struct ShadowCandidates {
 
     /// One bucket: already in order; only repeats need skipping.
     private func collect(_ bucket: Range<Int>, excluding excluded: Int, limit: Int, into found: inout [Int]) {
-        var previous = -1
-        for index in bucket {
-            let member = Int(members[index])
-            if member == previous || member == excluded { continue }
-            if found.count == limit { return }
-            previous = member
-            found.append(member)
+        // Every rule runs this loop (or the merge below) up to `limit` times:
+        // unchecked reads of `members` keep it tight.
+        members.withUnsafeBufferPointer { members in
+            var previous = -1
+            var count = found.count
+            for index in bucket {
+                let member = Int(members[index])
+                if member == previous || member == excluded { continue }
+                if count == limit { return }
+                previous = member
+                found.append(member)
+                count += 1
+            }
         }
     }
 
     /// Two buckets, the usual case: a plain two-way merge.
     private func merge(_ first: Range<Int>, _ second: Range<Int>, excluding excluded: Int, limit: Int, into found: inout [Int]) {
-        var i = first.lowerBound
-        var j = second.lowerBound
-        var previous = -1
-        while found.count < limit {
-            let a = i < first.upperBound ? Int(members[i]) : Int.max
-            let b = j < second.upperBound ? Int(members[j]) : Int.max
-            let next = min(a, b)
-            if next == .max { return }
-            if a == next { i += 1 }
-            if b == next { j += 1 }
-            if next == previous || next == excluded { continue }
-            previous = next
-            found.append(next)
+        members.withUnsafeBufferPointer { members in
+            var i = first.lowerBound
+            var j = second.lowerBound
+            var previous = -1
+            var count = found.count
+            while count < limit {
+                let a = i < first.upperBound ? Int(members[i]) : Int.max
+                let b = j < second.upperBound ? Int(members[j]) : Int.max
+                let next = min(a, b)
+                if next == .max { return }
+                if a == next { i += 1 }
+                if b == next { j += 1 }
+                if next == previous || next == excluded { continue }
+                previous = next
+                found.append(next)
+                count += 1
+            }
         }
     }
 
@@ -120,8 +131,11 @@ struct ShadowCandidates {
     /// more than `maxCandidates` candidates) does not depend on hashing.
     private func lookupValue(for constraint: Constraint) -> Int? {
         guard let only = constraint.only, !only.isEmpty else { return nil }
-        let allowed = constraint.allowed ?? []
-        return (allowed.isEmpty ? only : allowed).min(by: Self.precedes).flatMap { valueIDs[$0] }
+        // The least allowed value, else the least of `only`: as taking the
+        // minimum of `allowed` (or of `only` when none is allowed), without
+        // building the filtered set.
+        let least = only.lazy.filter(constraint.admits).min(by: Self.precedes) ?? only.min(by: Self.precedes)
+        return least.flatMap { valueIDs[$0] }
     }
 
     private static func precedes(_ a: Value, _ b: Value) -> Bool {

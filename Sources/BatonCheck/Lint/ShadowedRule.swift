@@ -13,8 +13,9 @@ struct ShadowedRule: LintRule {
     static let summary = "a rule whose condition implies a stronger rule's condition never decides anything"
     static let maxCandidates = 256
 
-    /// What the candidate loop reads of a rule, copied out once into 24
-    /// bytes so it touches a few plain values rather than whole `CheckedRule`s.
+    /// What the candidate loop reads of a rule, copied out once into 48
+    /// bytes so it touches a few plain values rather than whole `CheckedRule`s
+    /// and the implication table's terms.
     private struct Rank {
         /// The conflict order of the grammar README as one number: a higher
         /// `order` beats a lower one (stronger outcome, then higher priority,
@@ -22,16 +23,40 @@ struct ShadowedRule: LintRule {
         var order: UInt64
         /// Subject bits that every term of the rule's condition requires.
         var required: UInt64
+        /// The `required` bits of each term when there are at most three
+        /// (nearly always), so `mayImply` needs nothing beyond this record.
+        var termRequired: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var termCount: UInt8
         var bypassGuards: Bool
 
-        init(_ rule: borrowing CheckedRule, required: UInt64) {
+        init(_ rule: borrowing CheckedRule, at position: Int, in table: ImplicationTable) {
             // A checked set has priorities in 0...1_000_000; clamping keeps the
             // packing safe without changing that order.
             let priority = UInt64(min(max(rule.priority, 0), 1 << 29))
             let lateness = UInt64(min(max(rule.index, 0), Int(UInt32.max)))
             order = UInt64(rule.outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
-            self.required = required
+            required = table.sharedRequired(position)
+            let count = table.termCount(position)
+            termCount = UInt8(min(count, Int(UInt8.max)))
+            if count >= 1, count <= 3 {
+                termRequired.0 = table.required(ofTerm: 0, in: position)
+                if count >= 2 { termRequired.1 = table.required(ofTerm: 1, in: position) }
+                if count == 3 { termRequired.2 = table.required(ofTerm: 2, in: position) }
+            }
             bypassGuards = rule.bypassGuards
+        }
+
+        /// `ImplicationTable.mayImply` from a rule whose satisfiable terms
+        /// have the subject bits `subjects`, to this one; nil past three terms.
+        func mayBeImplied(by subjects: [UInt64]) -> Bool? {
+            guard termCount <= 3 else { return nil }
+            for available in subjects {
+                var fits = termCount >= 1 && termRequired.0 & ~available == 0
+                if !fits, termCount >= 2 { fits = termRequired.1 & ~available == 0 }
+                if !fits, termCount == 3 { fits = termRequired.2 & ~available == 0 }
+                if !fits { return false }
+            }
+            return true
         }
     }
 
@@ -42,15 +67,17 @@ struct ShadowedRule: LintRule {
             rules[index].isShadow || rules[index].outcome == .continue ? nil : context.models[index]
         }
         var table = ImplicationTable(models)
-        let ranks = rules.indices.map { Rank(rules[$0], required: table.sharedRequired($0)) }
+        let ranks = rules.indices.map { Rank(rules[$0], at: $0, in: table) }
         let candidates = ShadowCandidates(models)
         var diagnostics: [Diagnostic] = []
         var found: [Int] = []
+        var subjects: [UInt64] = []
         for position in rules.indices {
             guard let model = models[position], !table.isContradictory(position) else { continue }
             let rank = ranks[position]
             // A candidate needing a subject some term of this rule lacks is not implied.
             let available = table.sharedSubjects(position)
+            table.satisfiableSubjects(position, into: &subjects)
             candidates.collect(for: model, excluding: position, limit: Self.maxCandidates, into: &found)
             var winner: Int?
             for candidate in found {
@@ -58,7 +85,8 @@ struct ShadowedRule: LintRule {
                 // A guard-bypassing rule can still win while the other is held back.
                 if rank.bypassGuards, !stronger.bypassGuards { continue }
                 if stronger.required & ~available == 0, stronger.order > rank.order,
-                   table.mayImply(position, candidate), table.implies(position, candidate) {
+                   stronger.mayBeImplied(by: subjects) ?? table.mayImply(position, candidate),
+                   table.implies(position, candidate) {
                     winner = candidate
                     break
                 }

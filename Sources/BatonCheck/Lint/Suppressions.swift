@@ -16,7 +16,6 @@ struct Suppressions {
         for source in ruleSet.sources { sources[source.path] = source }
         for file in ruleSet.files {
             guard let source = sources[file.path] else { continue }
-            items[file.path] = file.items.map(\.span.range)
             for comment in file.comments {
                 let text = comment.text.trimmingCharacters(in: " \t")
                 let fileWide = text.hasPrefix("baton-ignore-file:")
@@ -32,6 +31,10 @@ struct Suppressions {
                 // A trailing comment covers its own line; a leading one the next line.
                 let target = comment.isTrailing ? line : line + 1
                 byLine[file.path, default: [:]][target, default: []].formUnion(ruleNames)
+            }
+            // Item ranges matter only to line suppressions; most files have none.
+            if byLine[file.path] != nil {
+                items[file.path] = file.items.map(\.span.range)
             }
         }
     }
