@@ -1,7 +1,7 @@
 // Building `FoldTable` from the generated text data; runs once per process.
 
 extension FoldTable {
-    init() {
+    convenience init() {
         var dense = (0..<Self.denseLimit).map(Self.pack)
         var dropLows: [UInt32] = [], dropHighs: [UInt32] = []
         for (low, high) in Self.parseRanges(Self.dropData) {
@@ -45,14 +45,10 @@ extension FoldTable {
         // to ASCII so that "can’t" matches "can't".
         for (value, ascii) in Self.typographic { dense[Int(value)] = UInt32(ascii) }
 
-        self.dense = dense
-        self.sparseKeys = sparseKeys
-        self.sparseEntries = sparseEntries
-        self.dropLows = dropLows
-        self.dropHighs = dropHighs
-        self.expansions = expansions
-        self.kanaKeys = kana.map(\.key)
-        self.kanaComposed = kana.map(\.composed)
+        self.init(
+            dense: dense, sparseKeys: sparseKeys, sparseEntries: sparseEntries, dropLows: dropLows,
+            dropHighs: dropHighs, expansions: expansions, kanaKeys: kana.map(\.key),
+            kanaComposed: kana.map(\.composed))
     }
 
     /// ‘ ’ ‛ ′ → ', “ ” ‟ ″ → ", hyphen and non-breaking hyphen → -.

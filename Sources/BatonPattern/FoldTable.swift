@@ -34,7 +34,9 @@ enum FoldEntry {
     static let kanaMark: UInt32 = 3 << 29
 }
 
-struct FoldTable: Sendable {
+/// A class, so that folders and matchers share it without copying (and
+/// retaining) its arrays.
+final class FoldTable: Sendable {
     /// Scalars below this are looked up directly; everything else is searched.
     static let denseLimit: UInt32 = 0x3100
 
@@ -49,6 +51,20 @@ struct FoldTable: Sendable {
     /// `(base << 32) | mark` → precomposed kana, sorted by key.
     let kanaKeys: [UInt64]
     let kanaComposed: [UInt32]
+
+    init(
+        dense: [UInt32], sparseKeys: [UInt32], sparseEntries: [UInt32], dropLows: [UInt32],
+        dropHighs: [UInt32], expansions: [UInt32], kanaKeys: [UInt64], kanaComposed: [UInt32]
+    ) {
+        self.dense = dense
+        self.sparseKeys = sparseKeys
+        self.sparseEntries = sparseEntries
+        self.dropLows = dropLows
+        self.dropHighs = dropHighs
+        self.expansions = expansions
+        self.kanaKeys = kanaKeys
+        self.kanaComposed = kanaComposed
+    }
 
     /// The fold entry of any scalar value.
     @inline(__always)

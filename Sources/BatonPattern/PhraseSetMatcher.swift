@@ -5,8 +5,11 @@
 /// Aho–Corasick automaton, turned into a dense DFA over symbol classes (the
 /// symbols that occur in some phrase, plus one class for all others). A scan
 /// costs one table load per symbol whatever the number of lists, and does not
-/// allocate: a message is folded into a stack buffer.
-public struct PhraseSetMatcher: Sendable {
+/// allocate: a message is folded into a stack buffer, and pure ASCII text is
+/// not folded at all (a per-byte table gives its class directly).
+///
+/// A class, so that evaluators share its tables without copying them.
+public final class PhraseSetMatcher: Sendable {
     /// The lists as given; a list's index is its bit in `scan`'s output.
     public let lists: [[String]]
     /// Words of 64 bits `scan` writes.
@@ -16,8 +19,16 @@ public struct PhraseSetMatcher: Sendable {
     private let boundaryClass: Int32
     private let otherClasses: [UInt32: Int32]
     private let classCount: Int
-    /// `delta[state * classCount + class]`.
+    /// `delta[state * classCount + class]`: the next state, with `hasOutput`
+    /// set when that state recognises some list.
     private let delta: [Int32]
+    private static let hasOutput: Int32 = 1 << 30
+    private static let stateMask: Int32 = hasOutput - 1
+    /// Per ASCII byte: its symbol's class, plus `asciiWord` / `asciiSpace`.
+    private let asciiBytes: [Int32]
+    private static let asciiWord: Int32 = 1 << 29
+    private static let asciiSpace: Int32 = 1 << 28
+    private static let classMask: Int32 = asciiSpace - 1
     /// Lists recognised in state `s`: `outputLists[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputLists: [Int32]
@@ -93,12 +104,26 @@ public struct PhraseSetMatcher: Sendable {
             outputLists.append(contentsOf: set.sorted())
         }
         outputStart.append(Int32(outputLists.count))
+        for index in delta.indices where !outputs[Int(delta[index])].isEmpty { delta[index] |= Self.hasOutput }
+
+        // ASCII bytes fold to ASCII symbols, as `Folder` and `PhraseSymbols` would make them.
+        let dense = FoldTable.shared.dense
+        var asciiBytes = [Int32](repeating: 0, count: 128)
+        for byte in 0..<128 {
+            let packed = dense[byte]
+            let value = packed & Packed.scalarMask
+            let isWord = packed & Packed.wordBit != 0
+            var entry = value < 128 ? ascii[Int(value)] : (others[value] ?? 0)
+            if isWord { entry |= Self.asciiWord } else if CompiledClass.isWhitespace(value) { entry |= Self.asciiSpace }
+            asciiBytes[byte] = entry
+        }
 
         self.asciiClass = ascii
         self.boundaryClass = classes[PhraseSymbols.boundary] ?? 0
         self.otherClasses = others
         self.classCount = classCount
         self.delta = delta
+        self.asciiBytes = asciiBytes
         self.outputStart = outputStart
         self.outputLists = outputLists
         self.hasPhrases = !symbolLists.isEmpty
@@ -111,6 +136,7 @@ public struct PhraseSetMatcher: Sendable {
         var text = text
         text.withUTF8 { bytes in
             guard bytes.count > 0 else { return }
+            if scanASCII(bytes, into: bits) { return }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bytes.count) { buffer in
                 var folder = Folder(buffer: buffer, table: FoldTable.shared)
                 folder.appendUTF8(bytes)
@@ -132,12 +158,50 @@ public struct PhraseSetMatcher: Sendable {
         return lists.indices.filter { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
     }
 
+    /// Scans `bytes` without folding them into a buffer; returns false, with
+    /// only bits of matches in an ASCII prefix set, at the first non-ASCII
+    /// byte, so the caller scans the whole text the general way.
+    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into bits: UnsafeMutablePointer<UInt64>) -> Bool {
+        let classCount = self.classCount
+        let boundaryClass = Int(self.boundaryClass)
+        let spaceClass = Int(asciiClass[Int(PhraseSymbols.space)])
+        return asciiBytes.withUnsafeBufferPointer { table in
+        delta.withUnsafeBufferPointer { delta in
+            var state = 0
+            var previousIsWord = false
+            var previousIsSpace = false
+            @inline(__always) func step(_ cls: Int) {
+                let next = delta[state &* classCount &+ cls]
+                state = Int(next & Self.stateMask)
+                if next & Self.hasOutput != 0 { report(state, into: bits) }
+            }
+            for byte in bytes {
+                guard byte < 0x80 else { return false }
+                let entry = table[Int(byte)]
+                let isWord = entry & Self.asciiWord != 0
+                if isWord != previousIsWord {
+                    step(boundaryClass)
+                    previousIsWord = isWord
+                }
+                if entry & Self.asciiSpace != 0 {
+                    if !previousIsSpace { step(spaceClass) }
+                    previousIsSpace = true
+                } else {
+                    step(Int(entry & Self.classMask))
+                    previousIsSpace = false
+                }
+            }
+            if previousIsWord { step(boundaryClass) }
+            return true
+        }
+        }
+    }
+
     private func scanFolded(_ text: UnsafeBufferPointer<UInt32>, into bits: UnsafeMutablePointer<UInt64>) {
         let classCount = self.classCount
         let boundaryClass = self.boundaryClass
         asciiClass.withUnsafeBufferPointer { ascii in
         delta.withUnsafeBufferPointer { delta in
-        outputStart.withUnsafeBufferPointer { outputStart in
             var state = 0
             PhraseSymbols.forEach(in: text) { symbol in
                 let cls: Int32
@@ -148,18 +212,21 @@ public struct PhraseSetMatcher: Sendable {
                 } else {
                     cls = otherClasses[symbol] ?? 0
                 }
-                state = Int(delta[state &* classCount &+ Int(cls)])
-                let start = Int(outputStart[state]), end = Int(outputStart[state &+ 1])
-                if start != end {
-                    for index in start..<end {
-                        let list = Int(outputLists[index])
-                        bits[list >> 6] |= 1 << UInt64(list & 63)
-                    }
-                }
+                let next = delta[state &* classCount &+ Int(cls)]
+                state = Int(next & Self.stateMask)
+                if next & Self.hasOutput != 0 { report(state, into: bits) }
                 return true
             }
         }
         }
+    }
+
+    /// Sets the bits of the lists state `state` recognises.
+    @inline(__always)
+    private func report(_ state: Int, into bits: UnsafeMutablePointer<UInt64>) {
+        for index in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+            let list = Int(outputLists[index])
+            bits[list >> 6] |= 1 << UInt64(list & 63)
         }
     }
 }

@@ -106,4 +106,24 @@ struct PhraseMatcherTests {
             #expect(set.matchingLists(message) == expected, "\(message)")
         }
     }
+
+    @Test("ASCII messages scanned without folding agree with the folded scan")
+    func asciiFastPathAgrees() {
+        let lists = [["agent"], ["real person", "a human"], ["e-mail", "e mail"], ["x_1"], ["late"], ["!!"], ["ok."]]
+        let set = PhraseSetMatcher(lists: lists)
+        let pieces = ["agent", "AGENT", "Agents", "real", "person", " ", "  ", "\t", "\n", "-", "e", "mail", "x_1", "_",
+                      "late", "latest", "!", "ok", ".", "a", "human", "9", "\u{7F}", "\u{1}",
+                      "é", "’"]  // non-ASCII: the fast path gives up and the whole message is folded
+        var random = SeededRandom(seed: 5)
+        var bits = [UInt64](repeating: 0, count: 1)
+        for _ in 0..<3_000 {
+            let message = (0..<random.next(10)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            bits[0] = 0
+            bits.withUnsafeMutableBufferPointer { set.scan(message, into: $0.baseAddress!) }
+            let fast = bits[0]
+            bits[0] = 0
+            bits.withUnsafeMutableBufferPointer { set.scan(FoldedText(message), into: $0.baseAddress!) }
+            #expect(fast == bits[0], "\(message.debugDescription)")
+        }
+    }
 }
