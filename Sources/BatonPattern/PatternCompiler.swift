@@ -18,6 +18,7 @@ struct PatternCompiler {
         try compiler.checkSize(compiler.wholeSpan)
         compiler.program.anchoredAtStart = root.isAnchoredAtStart
         compiler.program.firstScalars = compiler.firstScalars()
+        compiler.program.requiredFactors = RequiredFactors.of(root)
         return compiler.program
     }
 

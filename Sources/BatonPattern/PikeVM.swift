@@ -10,6 +10,10 @@ struct PikeVM {
     /// Runs `program` over `text`. With `wantRange == false`, returns as soon
     /// as any match is known, with an empty range.
     static func search(_ program: Program, in text: [UInt32], wantRange: Bool) -> Range<Int>? {
+        if let factors = program.requiredFactors,
+           !text.withUnsafeBufferPointer({ factors.occurs(in: $0) }) {
+            return nil
+        }
         let size = program.instructions.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 7 * size + 2) { scratch in
             text.withUnsafeBufferPointer { text in

@@ -30,6 +30,9 @@ struct Program: Sendable {
     /// If every match starts with one of these few scalars, the VM skips
     /// ahead to them while no thread is alive.
     var firstScalars: [UInt32]? = nil
+    /// If every match contains one of a few literals, a text with none of
+    /// them is rejected before the VM runs.
+    var requiredFactors: RequiredFactors? = nil
 }
 
 /// A folded character class, tested against one packed folded scalar.

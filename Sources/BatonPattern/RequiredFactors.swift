@@ -1,0 +1,169 @@
+// A necessary condition for a match, cheap to test before running the VM:
+// every match contains one of a few folded literal strings ("factors").
+// `(charged|billed) (twice|two times)` requires `charged` or `billed`, so a
+// message with neither is rejected by a substring scan, without the VM.
+// Most messages match no pattern, so this is the common path.
+
+/// Folded literal strings, one of which occurs in every match.
+struct RequiredFactors: Hashable, Sendable {
+    /// Non-empty folded scalar strings.
+    let factors: [[UInt32]]
+    /// The distinct first scalars of `factors`.
+    private let firsts: [UInt32]
+
+    init(factors: [[UInt32]]) {
+        self.factors = factors
+        var firsts: [UInt32] = []
+        for factor in factors where !firsts.contains(factor[0]) { firsts.append(factor[0]) }
+        self.firsts = firsts
+    }
+
+    /// The factors of `root`, or nil when no useful set exists (`\w+`, `.{3}`).
+    static func of(_ root: PatternNode) -> RequiredFactors? {
+        guard let best = Analysis(root).best else { return nil }
+        return RequiredFactors(factors: best)
+    }
+
+    /// Whether some factor occurs in `text` (folded scalars; the word bit is
+    /// ignored). One pass: only positions holding a first scalar are compared further.
+    func occurs(in text: UnsafeBufferPointer<UInt32>) -> Bool {
+        let count = text.count
+        for start in 0..<count {
+            let scalar = text[start] & Packed.scalarMask
+            guard firsts.contains(scalar) else { continue }
+            for factor in factors where factor[0] == scalar && factor.count <= count - start {
+                var offset = 1
+                while offset < factor.count, text[start + offset] & Packed.scalarMask == factor[offset] { offset += 1 }
+                if offset == factor.count { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// What one node tells about the text it matches.
+private struct Analysis {
+    /// At most this many strings in a set, each at most `maxLength` scalars.
+    static let maxStrings = 16
+    static let maxLength = 64
+
+    /// Every string the node can match, when that set is finite and small.
+    var exact: [[UInt32]]?
+    /// Strings one of which every match of the node contains; nil when none is known.
+    var best: [[UInt32]]?
+
+    init(exact: [[UInt32]]?, best: [[UInt32]]?) {
+        self.exact = exact
+        self.best = best
+    }
+
+    init(_ node: PatternNode) {
+        switch node {
+        case .empty, .assertion:
+            // Zero width: contributes the empty string.
+            self.init(exact: [[]], best: nil)
+        case .literal(let scalars):
+            self.init(exact: [scalars], best: nil)
+            consider([scalars])
+        case .anyScalar, .charClass:
+            self.init(exact: nil, best: nil)
+        case .concatenation(let items):
+            self.init(concatenating: items.map(Analysis.init))
+        case .alternation(let branches):
+            self.init(alternating: branches.map(Analysis.init))
+        case .repetition(let operand, let min, let max, _):
+            let inner = Analysis(operand)
+            if max == 0 {
+                self.init(exact: [[]], best: nil)
+            } else if min == 0 {
+                self.init(exact: nil, best: nil)
+            } else {
+                self.init(exact: min == 1 && max == 1 ? inner.exact : nil, best: inner.best)
+                consider(inner.exact)
+            }
+        }
+    }
+
+    private init(concatenating items: [Analysis]) {
+        self.init(exact: nil, best: nil)
+        // `run` is the exact set of the current stretch of exact items.
+        var run: [[UInt32]] = [[]]
+        var whole = true
+        for item in items {
+            consider(item.best)
+            guard let next = item.exact else {
+                consider(run)
+                run = [[]]
+                whole = false
+                continue
+            }
+            if let product = Self.product(run, next) {
+                run = product
+            } else {
+                consider(run)
+                consider(next)
+                run = next
+                whole = false
+            }
+        }
+        consider(run)
+        exact = whole ? run : nil
+    }
+
+    private init(alternating branches: [Analysis]) {
+        var union: [[UInt32]]? = []
+        var required: [[UInt32]]? = []
+        for branch in branches {
+            if let strings = branch.exact, var all = union {
+                all.append(contentsOf: strings)
+                union = all.count <= Self.maxStrings ? all : nil
+            } else {
+                union = nil
+            }
+            let branchBest = Self.better(branch.best, Self.useful(branch.exact))
+            if let strings = branchBest, var all = required {
+                all.append(contentsOf: strings)
+                required = all.count <= Self.maxStrings ? all : nil
+            } else {
+                required = nil
+            }
+        }
+        self.init(exact: union.map(Self.unique), best: required.map(Self.unique))
+    }
+
+    private mutating func consider(_ strings: [[UInt32]]?) {
+        best = Self.better(best, Self.useful(strings))
+    }
+
+    /// `strings` when it can serve as factors: no empty string in it.
+    private static func useful(_ strings: [[UInt32]]?) -> [[UInt32]]? {
+        guard let strings, !strings.isEmpty, !strings.contains(where: \.isEmpty) else { return nil }
+        return unique(strings)
+    }
+
+    /// The more selective set: longer shortest string, then fewer strings.
+    private static func better(_ a: [[UInt32]]?, _ b: [[UInt32]]?) -> [[UInt32]]? {
+        guard let a else { return b }
+        guard let b else { return a }
+        let shortestA = a.map(\.count).min() ?? 0, shortestB = b.map(\.count).min() ?? 0
+        if shortestA != shortestB { return shortestA > shortestB ? a : b }
+        return a.count <= b.count ? a : b
+    }
+
+    private static func product(_ left: [[UInt32]], _ right: [[UInt32]]) -> [[UInt32]]? {
+        guard left.count * right.count <= maxStrings else { return nil }
+        var result: [[UInt32]] = []
+        for a in left {
+            for b in right {
+                guard a.count + b.count <= maxLength else { return nil }
+                result.append(a + b)
+            }
+        }
+        return result
+    }
+
+    private static func unique(_ strings: [[UInt32]]) -> [[UInt32]] {
+        var seen = Set<[UInt32]>()
+        return strings.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,79 @@
+@testable import BatonPattern
+import Testing
+
+@Suite("Required factors")
+struct RequiredFactorsTests {
+    /// The factors as folded strings, sorted; nil when the pattern has none.
+    private func factors(_ source: String) throws -> [String]? {
+        let pattern = try Pattern(source)
+        return pattern.program.requiredFactors.map { required in
+            required.factors.map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }.sorted()
+        }
+    }
+
+    @Test("factors of patterns", arguments: [
+        ("refund", ["refund"]),
+        ("REFUND", ["refund"]),
+        ("charged (twice|two times)", ["charged twice", "charged two times"]),
+        ("(charged|billed) (twice|two times)",
+         ["billed twice", "billed two times", "charged twice", "charged two times"]),
+        ("\\bcancel(led)? my order\\b", [" my order"]),
+        ("order #?\\d+", ["order "]),
+        ("(damaged|broken) (item|box|parcel)", ["broken box", "broken item", "broken parcel", "damaged box", "damaged item", "damaged parcel"]),
+        ("where.*parcel", ["parcel"]),
+        ("(a|b)(c|d)(e|f)(g|h)(i|j)", [
+            "aceg", "aceh", "acfg", "acfh", "adeg", "adeh", "adfg", "adfh",
+            "bceg", "bceh", "bcfg", "bcfh", "bdeg", "bdeh", "bdfg", "bdfh",
+        ]),
+        ("x{2,5}yz", ["yz"]),
+        ("(refund){2}", ["refund"]),
+        ("^(refund|return)", ["refund", "return"]),
+        ("refund|\\d+", nil),
+        ("\\w+", nil),
+        ("[a-z]{3}", nil),
+        ("(refund)?x", ["x"]),
+    ] as [(String, [String]?)])
+    func factorsOfPatterns(source: String, expected: [String]?) throws {
+        #expect(try factors(source) == expected)
+    }
+
+    @Test("the prefilter never changes a result")
+    func prefilterIsSound() throws {
+        // Random patterns from pieces that exercise every analysis case,
+        // over random texts from the same alphabet: `matches` (with the
+        // prefilter) must agree with the VM run without it.
+        let pieces = ["ab", "b", "c", "(a|bc)", "(ab|b)?", "a+", "[bc]", ".", "\\b", "\\s", "c{2}", "(ca|ab){1,2}", "B", "é"]
+        let alphabet = ["a", "b", "c", " ", "A", "é", "e\u{301}", "!"]
+        var random = SeededRandom(seed: 11)
+        var checked = 0
+        for _ in 0..<400 {
+            let source = (0..<(1 + random.next(4))).map { _ in pieces[random.next(pieces.count)] }.joined()
+            guard let pattern = try? Pattern(source) else { continue }
+            var unfiltered = pattern.program
+            unfiltered.requiredFactors = nil
+            for _ in 0..<25 {
+                let text = FoldedText((0..<random.next(12)).map { _ in alphabet[random.next(alphabet.count)] }.joined())
+                let expected = PikeVM.search(unfiltered, in: text.storage, wantRange: true)
+                #expect(pattern.firstMatch(text) == expected, "\(source) on \(text.string)")
+                #expect(pattern.matches(text) == (expected != nil), "\(source) on \(text.string)")
+                checked += 1
+            }
+        }
+        #expect(checked > 5_000)
+    }
+}
+
+/// SplitMix64, so the random cases are the same on every run.
+struct SeededRandom {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
