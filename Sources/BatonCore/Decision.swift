@@ -37,6 +37,9 @@ public struct Decision: Sendable, Hashable, Codable {
     /// Why: filled only when the caller asks for an explanation.
     public var trace: [RuleTrace]?
 
+    // Inlinable, so callers in other modules move their values in rather
+    // than have the init copy (and retain) every field.
+    @inlinable
     public init(
         outcome: Outcome,
         rule: String? = nil,

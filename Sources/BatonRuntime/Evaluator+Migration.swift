@@ -70,10 +70,10 @@ extension Evaluator {
         // missing until the next customer message.
         turn.phrasesScanned = false
         turn.apis = []
-        for (oldSlot, record) in old.apis.enumerated() where record.flags.contains(.called) {
-            guard let slot = graph.apiSlots[oldGraph.apis[oldSlot].name] else { continue }
-            if turn.apis.isEmpty { turn.apis = [APIRecord](repeating: APIRecord(), count: graph.apis.count) }
-            turn.apis[slot] = record
+        for var record in old.apis {
+            guard let slot = graph.apiSlots[oldGraph.apis[Int(record.slot)].name] else { continue }
+            record.slot = UInt16(slot)
+            turn.apis.append(record)
         }
         turn.toolBits = 0
         turn.moreTools = []

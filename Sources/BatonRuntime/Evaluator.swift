@@ -41,18 +41,21 @@ public struct Evaluator: Sendable {
     /// As `evaluate(_:state:explain:)`, also reporting the work done.
     public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool, stats: inout EvaluationStats) -> Decision {
         let nodeCount = max(graph.nodes.count, 1)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: nodeCount) { memo in
+        // The decision is moved out rather than returned through the
+        // generic closure, which would copy it (a retain per field).
+        var decision: Decision?
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: nodeCount) { memo in
             memo.initialize(repeating: 0)
             var run = TurnRun(plan: plan, memo: memo.baseAddress!, explain: explain)
             swap(&run.state, &state)
             defer { swap(&run.state, &state) }
             run.ingest(event)
-            let decision = run.decide()
+            decision = run.decide()
             // The message is not kept: what later events of the turn can read is computed now.
             if event.role == .customer, !plan.layout.keepsMessage { run.resolveMessageFeatures() }
             stats = run.stats
-            return decision
         }
+        return decision.take()!
     }
 }
 
@@ -80,6 +83,9 @@ final class Plan: @unchecked Sendable {
     let scorer: (any SentimentScoring)?
     /// Per rule: what `decide` needs before the rule fires.
     let rules: UnsafeMutableBufferPointer<HotRule>
+    /// Per rule: what `decide` reports once it fires.
+    let ruleNames: [String]
+    let ruleTags: [[String]]
     /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
     let hotNodes: UnsafeMutableBufferPointer<HotNode>
     /// Children of `and`/`or` nodes, back to back.
@@ -113,6 +119,8 @@ final class Plan: @unchecked Sendable {
                 root: rule.root, outcome: rule.outcome, isShadow: rule.isShadow,
                 bypassGuards: rule.bypassGuards, hasTags: !rule.tags.isEmpty)
         }
+        ruleNames = graph.rules.map(\.name)
+        ruleTags = graph.rules.map(\.tags)
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
         var bitPool: [UInt64] = []

@@ -103,18 +103,35 @@ struct CurrentTurn: Sendable {
     /// The name of an intent the schema lacks, for `{intent}`.
     var unknownIntentName: String?
     var toolSummary: String?
-    /// API results by slot; empty until an API result arrives this turn.
+    /// The latest result of each API called this turn, in call order. Only
+    /// called APIs take room: most turns call one API or none.
     var apis: [APIRecord] = []
 
     var heapBytes: Int {
         var total = SessionState.heapBytes(of: message) + SessionState.heapBytes(of: toolSummary)
             + SessionState.heapBytes(of: unknownIntentName)
-        if !apis.isEmpty {
+        if apis.capacity > 0 {
             total += SessionState.arrayHeader + apis.capacity * MemoryLayout<APIRecord>.stride
             for record in apis { total += SessionState.heapBytes(of: record.status) + SessionState.heapBytes(of: record.errorCode) }
         }
         if !moreTools.isEmpty { total += SessionState.arrayHeader + moreTools.capacity * 8 }
         return total
+    }
+
+    /// The latest result of API `slot` this turn, if it was called.
+    @inline(__always)
+    func api(_ slot: Int) -> APIRecord? {
+        for record in apis where Int(record.slot) == slot { return record }
+        return nil
+    }
+
+    /// Keeps `record` as its API's latest result this turn.
+    mutating func keep(_ record: APIRecord) {
+        if let index = apis.firstIndex(where: { $0.slot == record.slot }) {
+            apis[index] = record
+        } else {
+            apis.append(record)
+        }
     }
 
     func toolCalled(_ slot: Int) -> Bool {
@@ -171,4 +188,6 @@ struct APIRecord: Sendable {
     /// 0 when the result had no HTTP status.
     var httpStatus: Int16 = 0
     var flags: Flags = []
+    /// The API's slot in `DecisionGraph.apis`.
+    var slot: UInt16 = 0
 }

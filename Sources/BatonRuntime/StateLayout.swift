@@ -13,7 +13,11 @@ import BatonGraph
 /// | sticky bits | one bit per `intent was` without `within` |
 /// | phrase bits | the current turn's result per phrase list |
 /// | pattern bits | the current turn's computed / result bits per pattern |
-struct StateLayout: Sendable {
+///
+/// A class so the evaluator reads it in place (a struct of arrays would be
+/// copied, with a retain per array, at every use). Its properties are
+/// set once, by `init`.
+final class StateLayout: Sendable {
     /// Fixed-point scale of stored sentiment and confidence: exact for
     /// VADER's four-decimal compound, and sums stay exact integers, so a
     /// 100,000-turn session has no drift.
@@ -44,32 +48,38 @@ struct StateLayout: Sendable {
         var weightedWord: Int?
     }
 
-    var sentiment = Ring.none
-    var confidence = Ring.none
-    var sums: [RunningSum] = []
-    var windows: [WindowPlan] = []
-    var trackOffset = 0
-    var trackCount = 0
-    var stickyOffset = 0
+    let sentiment: Ring
+    let confidence: Ring
+    let sums: [RunningSum]
+    let windows: [WindowPlan]
+    let trackOffset: Int
+    let trackCount: Int
+    let stickyOffset: Int
     /// Sticky bit index per track (nil: not sticky).
-    var stickyIndex: [Int?] = []
-    var wordCount = 0
+    let stickyIndex: [Int?]
+    let wordCount: Int
     /// Tracks to recompute on bot and operator events (they read API results or tool calls).
-    var resultTracks: [Int] = []
+    let resultTracks: [Int]
     /// Whether sentiment must be scored on every customer turn (a window or a track reads it).
-    var eagerSentiment = false
+    let eagerSentiment: Bool
     /// Whether the session keeps the latest customer message (a test or
     /// template reads its text). Phrases, patterns and sentiment do not need
     /// it kept: their per-turn results are.
-    var keepsMessage = false
+    let keepsMessage: Bool
     /// Per-turn phrase results: one bit per phrase list (valid once `CurrentTurn.phrasesScanned`).
-    var phraseOffset = 0
-    var phraseWords = 0
+    let phraseOffset: Int
+    let phraseWords: Int
     /// Per-turn pattern results: `patternWords` words of "computed" bits, then as many of results.
-    var patternOffset = 0
-    var patternWords = 0
+    let patternOffset: Int
+    let patternWords: Int
 
     init(_ graph: DecisionGraph) {
+        var sentiment = Ring.none
+        var confidence = Ring.none
+        var sums: [RunningSum] = []
+        var windows: [WindowPlan] = []
+        var stickyIndex: [Int?] = []
+        var resultTracks: [Int] = []
         var sentimentTurns = 0
         var confidenceTurns = 0
         for window in graph.windows {
@@ -103,29 +113,45 @@ struct StateLayout: Sendable {
                 windows.append(.scan(signal: signal))
             }
         }
-        trackOffset = words
-        trackCount = graph.tracks.count
+        let trackOffset = words
+        let trackCount = graph.tracks.count
         words += trackCount
-        stickyOffset = words
+        let stickyOffset = words
         var stickyCount = 0
         for track in graph.tracks {
             stickyIndex.append(track.sticky ? stickyCount : nil)
             if track.sticky { stickyCount += 1 }
         }
         words += (stickyCount + 63) / 64
-        phraseOffset = words
-        phraseWords = (graph.phraseLists.count + 63) / 64
+        let phraseOffset = words
+        let phraseWords = (graph.phraseLists.count + 63) / 64
         words += phraseWords
-        patternOffset = words
-        patternWords = (graph.patterns.count + 63) / 64
+        let patternOffset = words
+        let patternWords = (graph.patterns.count + 63) / 64
         words += 2 * patternWords
-        wordCount = words
+        let wordCount = words
         for (index, track) in graph.tracks.enumerated() where graph[track.node].features.contains(.turnResults) {
             resultTracks.append(index)
         }
-        eagerSentiment = sentimentTurns > 0
+        let eagerSentiment = sentimentTurns > 0
             || graph.tracks.contains { graph[$0.node].features.contains(.sentiment) }
-        keepsMessage = graph.features.contains(.messageText)
+        let keepsMessage = graph.features.contains(.messageText)
+        self.sentiment = sentiment
+        self.confidence = confidence
+        self.sums = sums
+        self.windows = windows
+        self.trackOffset = trackOffset
+        self.trackCount = trackCount
+        self.stickyOffset = stickyOffset
+        self.stickyIndex = stickyIndex
+        self.wordCount = wordCount
+        self.resultTracks = resultTracks
+        self.eagerSentiment = eagerSentiment
+        self.keepsMessage = keepsMessage
+        self.phraseOffset = phraseOffset
+        self.phraseWords = phraseWords
+        self.patternOffset = patternOffset
+        self.patternWords = patternWords
     }
 
     private static func sumIndex(_ sums: inout [RunningSum], _ words: inout Int, signal: TurnSignal, turns: Int, weighted: Bool) -> Int {

@@ -21,23 +21,25 @@ extension TurnRun {
             let hot = plan.rules[index]
             stats.rulesVisited += 1
             let fires = holds(hot.root)
-            if explain { traces.append(trace(of: graph.rules[index], fired: fires)) }
+            if explain { traces.append(trace(ofRule: index, fired: fires)) }
             guard fires else { continue }
             // Only a firing rule touches its names and tags.
+            // Names and tags come from the plan: reading them through
+            // `graph.rules[index]` would copy the whole rule.
             if hot.isShadow {
-                shadows.append(ShadowFiring(rule: graph.rules[index].name, outcome: hot.outcome))
+                shadows.append(ShadowFiring(rule: plan.ruleNames[index], outcome: hot.outcome))
                 continue
             }
-            if hot.hasTags { tags.append(contentsOf: graph.rules[index].tags) }
+            if hot.hasTags { tags.append(contentsOf: plan.ruleTags[index]) }
             if hot.outcome != .continue, !hot.bypassGuards, let holdingGuard {
-                held.append(GuardHold(rule: graph.rules[index].name, guardName: holdingGuard))
+                held.append(GuardHold(rule: plan.ruleNames[index], guardName: holdingGuard))
                 continue
             }
-            fired.append(graph.rules[index].name)
+            fired.append(plan.ruleNames[index])
             if winner == nil { winner = index }
         }
         guard let winner else {
-            if tags.isEmpty && shadows.isEmpty && held.isEmpty && !explain { return .proceed }
+            if tags.isEmpty && shadows.isEmpty && held.isEmpty && !explain { return Decision(outcome: .continue) }
             return Decision(
                 outcome: .continue, tags: Self.normalized(tags), shadowRules: shadows,
                 heldBack: held, trace: explain ? traces : nil)

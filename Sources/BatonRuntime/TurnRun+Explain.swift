@@ -6,7 +6,8 @@ import BatonPattern
 /// it hold or fail ("avg(sentiment, last 3) was -0.62, at most -0.45: held").
 /// Only built when the caller asks for an explanation.
 extension TurnRun {
-    mutating func trace(of rule: GraphRule, fired: Bool) -> RuleTrace {
+    mutating func trace(ofRule index: Int, fired: Bool) -> RuleTrace {
+        let rule = graph.rules[index]
         let parts: [NodeID]
         switch graph[rule.root].test {
         case .all(let children), .any(let children): parts = children

@@ -44,7 +44,7 @@ extension TurnRun {
         state.turn.toolBits = 0
         if !state.turn.moreTools.isEmpty { state.turn.moreTools.removeAll() }
         state.turn.toolSummary = nil
-        for slot in state.turn.apis.indices { state.turn.apis[slot] = APIRecord() }
+        if !state.turn.apis.isEmpty { state.turn.apis.removeAll(keepingCapacity: true) }
         state.turn.message = layout.keepsMessage ? event.text : nil
         message = event.text
         state.turn.phrasesScanned = false
@@ -84,12 +84,10 @@ extension TurnRun {
             let flags = APIRecord.Flags(result)
             state.turn.anyFailure.formUnion(flags.subtracting(.called))
             guard let slot = graph.apiSlots[result.api] else { continue }
-            if state.turn.apis.isEmpty {
-                state.turn.apis = [APIRecord](repeating: APIRecord(), count: graph.apis.count)
-            }
             // The latest result of an API in a turn replaces earlier ones.
             let http = result.httpStatus.map { Int16(clamping: $0) } ?? 0
-            state.turn.apis[slot] = APIRecord(status: result.status, errorCode: result.errorCode, httpStatus: http, flags: flags)
+            state.turn.keep(APIRecord(
+                status: result.status, errorCode: result.errorCode, httpStatus: http, flags: flags, slot: UInt16(slot)))
         }
     }
 

@@ -80,12 +80,9 @@ struct TurnRun {
         case .failedAny:
             result = state.turn.anyFailure.matches(code: hot.flag)
         case .failedAPI:
-            let slot = Int(hot.start)
-            result = slot < state.turn.apis.count && state.turn.apis[slot].flags.contains(.called)
-                && state.turn.apis[slot].flags.matches(code: hot.flag)
+            result = state.turn.api(Int(hot.start))?.flags.matches(code: hot.flag) ?? false
         case .called:
-            let slot = Int(hot.start)
-            result = slot < state.turn.apis.count && state.turn.apis[slot].flags.contains(.called)
+            result = state.turn.api(Int(hot.start)) != nil
         case .leaf:
             result = compute(graph.nodes[index].test)
         }
@@ -121,9 +118,7 @@ struct TurnRun {
             if case .number(let value) = state.metadata[slot] { return value }
             return nil
         case HotNode.apiHTTP:
-            guard slot < state.turn.apis.count else { return nil }
-            let record = state.turn.apis[slot]
-            guard record.flags.contains(.called), record.httpStatus != 0 else { return nil }
+            guard let record = state.turn.api(slot), record.httpStatus != 0 else { return nil }
             return Double(record.httpStatus)
         default:
             return state.windowValue(graph.windows[slot], plan: plan.layout.windows[slot], layout: plan.layout)
@@ -266,9 +261,7 @@ struct TurnRun {
     // MARK: Operands
 
     func apiRecord(_ slot: Int) -> APIRecord? {
-        guard slot < state.turn.apis.count else { return nil }
-        let record = state.turn.apis[slot]
-        return record.flags.contains(.called) ? record : nil
+        state.turn.api(slot)
     }
 
     /// A numeric operand's value; nil when missing.
