@@ -51,6 +51,8 @@ final class FoldTable: Sendable {
     /// `(base << 32) | mark` → precomposed kana, sorted by key.
     let kanaKeys: [UInt64]
     let kanaComposed: [UInt32]
+    /// The folded scalar of each ASCII byte (`dense` without the word bit).
+    let asciiScalars: [UInt32]
 
     init(
         dense: [UInt32], sparseKeys: [UInt32], sparseEntries: [UInt32], dropLows: [UInt32],
@@ -64,6 +66,7 @@ final class FoldTable: Sendable {
         self.expansions = expansions
         self.kanaKeys = kanaKeys
         self.kanaComposed = kanaComposed
+        self.asciiScalars = dense[0..<128].map { $0 & Packed.scalarMask }
     }
 
     /// The fold entry of any scalar value.

@@ -69,10 +69,20 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         PikeVM.search(program, in: text.storage, wantRange: true)
     }
 
+    /// False when `text` certainly has no match: the pattern needs one of a
+    /// few literals and `text` has none. For ASCII text this costs one pass
+    /// over its bytes and no folding, so call it before folding a message
+    /// for `matches(_:)`. True means "fold and match to know".
+    public func mayMatch(_ text: String) -> Bool {
+        guard let factors = program.requiredFactors else { return true }
+        var text = text
+        return text.withUTF8 { factors.occurs(inASCII: $0) } ?? true
+    }
+
     /// Folds `text` and tests it; prefer `matches(_:)` with a `FoldedText`
     /// shared by all the patterns of a turn.
     public func matches(_ text: String) -> Bool {
-        matches(FoldedText(text))
+        mayMatch(text) && matches(FoldedText(text))
     }
 
     public var description: String { source }

@@ -10,12 +10,21 @@ struct RequiredFactors: Hashable, Sendable {
     let factors: [[UInt32]]
     /// The distinct first scalars of `factors`.
     private let firsts: [UInt32]
+    /// Bit `b` set when ASCII byte `b` folds to a first scalar.
+    private let firstBytesLow: UInt64
+    private let firstBytesHigh: UInt64
 
     init(factors: [[UInt32]]) {
         self.factors = factors
         var firsts: [UInt32] = []
         for factor in factors where !firsts.contains(factor[0]) { firsts.append(factor[0]) }
         self.firsts = firsts
+        var low: UInt64 = 0, high: UInt64 = 0
+        for (byte, scalar) in FoldTable.shared.asciiScalars.enumerated() where firsts.contains(scalar) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        firstBytesLow = low
+        firstBytesHigh = high
     }
 
     /// The factors of `root`, or nil when no useful set exists (`\w+`, `.{3}`).
@@ -27,13 +36,38 @@ struct RequiredFactors: Hashable, Sendable {
     /// Whether some factor occurs in `text` (folded scalars; the word bit is
     /// ignored). One pass: only positions holding a first scalar are compared further.
     func occurs(in text: UnsafeBufferPointer<UInt32>) -> Bool {
-        let count = text.count
-        for start in 0..<count {
-            let scalar = text[start] & Packed.scalarMask
-            guard firsts.contains(scalar) else { continue }
-            for factor in factors where factor[0] == scalar && factor.count <= count - start {
+        occurs(count: text.count) { text[$0] & Packed.scalarMask }
+    }
+
+    /// As `occurs(in:)` over UTF-8 text that is all ASCII, which folds one
+    /// byte to one scalar, so no folded copy is made; nil when `text` is not ASCII.
+    func occurs(inASCII text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let fold = FoldTable.shared.asciiScalars
+        for start in text.indices {
+            let byte = text[start]
+            // A non-ASCII scalar may fold to ASCII (`é` → `e`): undecided.
+            guard byte < 0x80 else { return nil }
+            let isFirst = byte < 64 ? firstBytesLow >> UInt64(byte) & 1 : firstBytesHigh >> UInt64(byte - 64) & 1
+            guard isFirst != 0 else { continue }
+            for factor in factors where factor[0] == fold[Int(byte)] && factor.count <= text.count - start {
                 var offset = 1
-                while offset < factor.count, text[start + offset] & Packed.scalarMask == factor[offset] { offset += 1 }
+                while offset < factor.count, text[start + offset] < 0x80,
+                      fold[Int(text[start + offset])] == factor[offset] { offset += 1 }
+                // Found in an ASCII prefix, which folds the same whatever follows.
+                if offset == factor.count { return true }
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func occurs(count: Int, scalar: (Int) -> UInt32) -> Bool {
+        for start in 0..<count {
+            let first = scalar(start)
+            guard firsts.contains(first) else { continue }
+            for factor in factors where factor[0] == first && factor.count <= count - start {
+                var offset = 1
+                while offset < factor.count, scalar(start + offset) == factor[offset] { offset += 1 }
                 if offset == factor.count { return true }
             }
         }

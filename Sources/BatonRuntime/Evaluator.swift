@@ -95,6 +95,13 @@ final class Plan: @unchecked Sendable {
     let intentWords: Int
     /// Value sets of `metadata.x in [...]` tests.
     let valueSets: [[Value]]
+    /// Constants of `api.x.status == "..."` tests.
+    let statusConstants: [String]
+    /// The graph's name → slot maps, for the names an event carries.
+    let intentIndex: NameIndex
+    let metadataIndex: NameIndex
+    let apiIndex: NameIndex
+    let toolIndex: NameIndex
     /// Every phrase list of the graph in one automaton.
     let phraseSet: PhraseSetMatcher
     /// Per intent id (and, last, for turns without a known intent): the
@@ -117,14 +124,19 @@ final class Plan: @unchecked Sendable {
         for (index, rule) in graph.rules.enumerated() {
             rules[index] = HotRule(
                 root: rule.root, outcome: rule.outcome, isShadow: rule.isShadow,
-                bypassGuards: rule.bypassGuards, hasTags: !rule.tags.isEmpty)
+                bypassGuards: rule.bypassGuards, hasTags: !rule.tags.isEmpty, firstTest: rule.root.rawValue)
         }
+        intentIndex = NameIndex(graph.intentIDs.mapValues(Int.init))
+        metadataIndex = NameIndex(graph.metadataSlots)
+        apiIndex = NameIndex(graph.apiSlots)
+        toolIndex = NameIndex(graph.toolSlots)
         ruleNames = graph.rules.map(\.name)
         ruleTags = graph.rules.map(\.tags)
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
         var bitPool: [UInt64] = []
         var valueSets: [[Value]] = []
+        var statusConstants: [String] = []
         var pool: [NodeID] = []
         hotNodes = .allocate(capacity: max(graph.nodes.count, 1))
         for (index, node) in graph.nodes.enumerated() {
@@ -151,6 +163,10 @@ final class Plan: @unchecked Sendable {
                 if let (operand, slot) = Self.numericOperand(lhs) {
                     hot = HotNode(kind: .numCompare, flag: Self.relationCode(relation), operand: operand, start: slot, constant: constant)
                 }
+            case .compare(let relation, .api(let slot, .status), .constant(.string(let constant)))
+                where relation == .equal || relation == .notEqual:
+                hot = HotNode(kind: .apiStatus, flag: relation == .equal ? 0 : 1, start: Int32(slot), count: Int32(statusConstants.count))
+                statusConstants.append(constant)
             case .member(.metadata(let slot), let values, let negated):
                 hot = HotNode(kind: .metadataIn, flag: negated ? 1 : 0, start: Int32(slot), count: Int32(valueSets.count))
                 valueSets.append(values)
@@ -169,11 +185,34 @@ final class Plan: @unchecked Sendable {
             }
             hotNodes[index] = hot
         }
+        // Residual conditions: a rule visited only for intents its own
+        // `intent in [...]` conjunct admits need not test that conjunct.
+        let dispatched = Self.dispatchSets(graph)
+        for (index, rule) in graph.rules.enumerated() {
+            guard let intents = dispatched[index] else { continue }
+            let conjuncts: [NodeID]
+            switch graph[rule.root].test {
+            case .all(let list): conjuncts = list
+            case .intentIn: conjuncts = [rule.root]
+            default: continue
+            }
+            let residual = conjuncts.filter { child in
+                guard case .intentIn(let ids, negated: false) = graph[child].test else { return true }
+                return !intents.isSubset(of: ids)
+            }
+            guard residual.count < conjuncts.count else { continue }
+            rules[index].residualStart = Int32(pool.count)
+            rules[index].residualCount = Int32(residual.count)
+            rules[index].hasResidual = true
+            rules[index].firstTest = residual.first?.rawValue ?? rule.root.rawValue
+            pool.append(contentsOf: residual)
+        }
         children = .allocate(capacity: max(pool.count, 1))
         _ = children.initialize(from: pool)
         intentBits = .allocate(capacity: max(bitPool.count, 1))
         _ = intentBits.initialize(from: bitPool)
         self.valueSets = valueSets
+        self.statusConstants = statusConstants
         phraseSet = PhraseSetMatcher(lists: graph.phraseLists)
         messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes)
     }
@@ -183,6 +222,18 @@ final class Plan: @unchecked Sendable {
         hotNodes.deallocate()
         children.deallocate()
         intentBits.deallocate()
+    }
+
+    /// Per rule, the intents under which the dispatch index lists it; nil
+    /// for intent-free rules (visited on every event).
+    private static func dispatchSets(_ graph: DecisionGraph) -> [Set<UInt16>?] {
+        var sets = [Set<UInt16>?](repeating: [], count: graph.rules.count)
+        for rule in graph.dispatch.intentFree { sets[Int(rule)] = nil }
+        let intentFree = Set(graph.dispatch.intentFree)
+        for (intent, list) in graph.dispatch.byIntent.enumerated() {
+            for rule in list where !intentFree.contains(rule) { sets[Int(rule)]?.insert(UInt16(intent)) }
+        }
+        return sets
     }
 
     /// `(operand code, slot)` for operands `numCompare` reads directly.
@@ -255,6 +306,15 @@ struct HotRule {
     var isShadow: Bool
     var bypassGuards: Bool
     var hasTags: Bool
+    /// A node that must hold for the rule to fire (its first residual
+    /// conjunct, else its root): when the memo already has it false, the
+    /// rule is skipped without evaluating anything.
+    var firstTest: Int32
+    /// When set, the rule fires iff all of `Plan.children[residualStart...]`
+    /// hold: its root's conjuncts less the intent tests its dispatch implies.
+    var hasResidual = false
+    var residualStart: Int32 = 0
+    var residualCount: Int32 = 0
 }
 
 /// A node as plain data: junctions index `Plan.children`, `not`/`same` (a
@@ -279,6 +339,9 @@ struct HotNode {
         case failedAPI
         /// `api.x.error exists`, slot `start`.
         case called
+        /// `api.x.status == "s"` (`flag` 0) or `!=` (1): slot `start`,
+        /// `s` at `count` in `Plan.statusConstants`; false when no status.
+        case apiStatus
     }
 
     static let confidence: UInt8 = 0

@@ -20,7 +20,11 @@ extension TurnRun {
             let index = Int(candidate)
             let hot = plan.rules[index]
             stats.rulesVisited += 1
-            let fires = holds(hot.root)
+            // Most candidates fail on a first test already known this event
+            // (shared by many rules): see that without a call.
+            if !explain, memo[Int(hot.firstTest)] == 1 { continue }
+            let fires = hot.hasResidual
+                ? every(from: Int(hot.residualStart), count: Int(hot.residualCount)) : holds(hot.root)
             if explain { traces.append(trace(ofRule: index, fired: fires)) }
             guard fires else { continue }
             // Only a firing rule touches its names and tags.
@@ -32,9 +36,11 @@ extension TurnRun {
             }
             if hot.hasTags { tags.append(contentsOf: plan.ruleTags[index]) }
             if hot.outcome != .continue, !hot.bypassGuards, let holdingGuard {
+                if held.isEmpty { held.reserveCapacity(min(candidates.count, 16)) }
                 held.append(GuardHold(rule: plan.ruleNames[index], guardName: holdingGuard))
                 continue
             }
+            if fired.isEmpty { fired.reserveCapacity(min(candidates.count, 16)) }
             fired.append(plan.ruleNames[index])
             if winner == nil { winner = index }
         }

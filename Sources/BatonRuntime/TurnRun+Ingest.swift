@@ -52,8 +52,8 @@ extension TurnRun {
         state.turn.sentiment = CurrentTurn.notScored
         state.turn.unknownIntentName = nil
         if let top = event.topIntent {
-            if let id = graph.intentIDs[top.name] {
-                state.turn.intent = id
+            if let id = plan.intentIndex.slot(of: top.name) {
+                state.turn.intent = UInt16(id)
             } else {
                 state.turn.intent = CurrentTurn.unknownIntent
                 state.turn.unknownIntentName = top.name
@@ -74,7 +74,7 @@ extension TurnRun {
 
     private mutating func mergeMetadata(_ metadata: [String: Value]) {
         for (key, value) in metadata {
-            guard let slot = graph.metadataSlots[key] else { continue }
+            guard let slot = plan.metadataIndex.slot(of: key) else { continue }
             state.metadata[slot] = value
         }
     }
@@ -83,7 +83,7 @@ extension TurnRun {
         for result in results {
             let flags = APIRecord.Flags(result)
             state.turn.anyFailure.formUnion(flags.subtracting(.called))
-            guard let slot = graph.apiSlots[result.api] else { continue }
+            guard let slot = plan.apiIndex.slot(of: result.api) else { continue }
             // The latest result of an API in a turn replaces earlier ones.
             let http = result.httpStatus.map { Int16(clamping: $0) } ?? 0
             state.turn.keep(APIRecord(
@@ -96,7 +96,7 @@ extension TurnRun {
             if call.name == "escalate_to_human" {
                 if case .string(let summary)? = call.arguments["summary"] { state.turn.toolSummary = summary }
             }
-            guard let slot = graph.toolSlots[call.name] else { continue }
+            guard let slot = plan.toolIndex.slot(of: call.name) else { continue }
             if slot < 64 {
                 state.turn.toolBits |= 1 << UInt64(slot)
             } else if !state.turn.moreTools.contains(slot) {

@@ -83,6 +83,12 @@ struct TurnRun {
             result = state.turn.api(Int(hot.start))?.flags.matches(code: hot.flag) ?? false
         case .called:
             result = state.turn.api(Int(hot.start)) != nil
+        case .apiStatus:
+            if let status = state.turn.api(Int(hot.start))?.status {
+                result = (status == plan.statusConstants[Int(hot.count)]) == (hot.flag == 0)
+            } else {
+                result = false
+            }
         case .leaf:
             result = compute(graph.nodes[index].test)
         }
@@ -149,7 +155,11 @@ struct TurnRun {
         let bit: UInt64 = 1 << UInt64(pattern & 63)
         if state.words[known] & bit != 0 { return state.words[known + layout.patternWords] & bit != 0 }
         let compiled = graph.compiledPatterns[pattern]
-        let result = (state.turn.hasCustomerTurn ? withFolded(.signal(.message)) { compiled.matches($0) } : nil) ?? false
+        var result = false
+        // Most messages lack the pattern's literals: that is found without folding them.
+        if state.turn.hasCustomerTurn, let message, compiled.mayMatch(message) {
+            result = withFolded(.signal(.message)) { compiled.matches($0) } ?? false
+        }
         state.words[known] |= bit
         if result { state.words[known + layout.patternWords] |= bit }
         return result
@@ -167,7 +177,7 @@ struct TurnRun {
         if needs.sentiment { _ = sentiment() }
     }
 
-    private mutating func every(from start: Int, count: Int) -> Bool {
+    mutating func every(from start: Int, count: Int) -> Bool {
         for offset in 0..<count where !holds(plan.children[start + offset]) { return false }
         return true
     }

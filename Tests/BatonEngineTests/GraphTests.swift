@@ -74,6 +74,30 @@ struct GraphTests {
         #expect(Set(decision.trace?.map(\.rule) ?? []) == ["either", "free"])
     }
 
+    @Test func intentTestsImpliedByDispatchAreSkippedButStillDecide() throws {
+        let engine = try engine("""
+        rule both { when intent in [wismo, refund_request] and intent in [refund_request, fraud] and confidence >= 0.5 then tag "both" }
+        rule only { when intent == sizing then tag "only" }
+        rule wide { when intent in [wismo, fraud] and intent != fraud then tag "wide" }
+
+        """)
+        let cases: [(String?, Double, [String])] = [
+            ("refund_request", 0.9, ["both"]), ("refund_request", 0.2, []), ("wismo", 0.9, ["wide"]),
+            ("fraud", 0.9, []), ("sizing", 0.1, ["only"]), (nil, 0.9, []), ("unknown_one", 0.9, []),
+        ]
+        for (intent, confidence, tags) in cases {
+            let decision = try #require(run(engine, [customer(intent: intent, confidence: confidence)]).first)
+            #expect(decision.tags == tags, "\(intent ?? "no intent") at \(confidence)")
+        }
+        // The skipped tests cost no node evaluation: one for `only` (its whole condition is implied).
+        let evaluator = Evaluator(graph: engine.graph, scorer: FakeScorer())
+        var state = evaluator.makeState()
+        var stats = EvaluationStats()
+        _ = evaluator.evaluate(customer(intent: "sizing"), state: &state, explain: false, stats: &stats)
+        #expect(stats.rulesVisited == 1)
+        #expect(stats.nodesEvaluated == 0)
+    }
+
     @Test func sentimentIsNotScoredWhenNoRuleNeedsIt() throws {
         let scorer = FakeScorer()
         let engine = RuleEngine(ruleSet: try checked("rule r { when intent == wismo and message contains [\"agent\"] then escalate }\n"), scorer: scorer)

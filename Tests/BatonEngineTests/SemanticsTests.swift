@@ -49,6 +49,11 @@ struct SemanticsTests {
         Case(name: "turn_count", condition: "turn_count >= 3", events: [customer(), bot(), customer(), bot(), customer()], fires: true),
         // API results fold into the current turn.
         Case(name: "api status", condition: "api.orders.status == \"lost_in_transit\"", events: [customer(), bot(api: [lost])], fires: true),
+        Case(name: "api status !=", condition: "api.orders.status != \"lost_in_transit\"", events: [customer(), bot(api: [weird])], fires: true),
+        Case(name: "api status != same", condition: "api.orders.status != \"lost_in_transit\"", events: [customer(), bot(api: [lost])], fires: false),
+        Case(name: "api status != when not called", condition: "api.orders.status != \"lost_in_transit\"", events: [customer()], fires: false),
+        Case(name: "api status == without a status", condition: "api.orders.status == \"lost_in_transit\"", events: [customer(), bot(api: [notFound])], fires: false),
+        Case(name: "api status != without a status", condition: "api.orders.status != \"lost_in_transit\"", events: [customer(), bot(api: [notFound])], fires: false),
         Case(name: "api status gone next turn", condition: "api.orders.status == \"lost_in_transit\"", events: [customer(), bot(api: [lost]), customer()], fires: false),
         Case(name: "status unknown", condition: "api.orders.status is unknown", events: [customer(), bot(api: [weird])], fires: true),
         Case(name: "declared status is known", condition: "api.orders.status is unknown", events: [customer(), bot(api: [lost])], fires: false),

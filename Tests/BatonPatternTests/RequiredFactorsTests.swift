@@ -52,14 +52,30 @@ struct RequiredFactorsTests {
             var unfiltered = pattern.program
             unfiltered.requiredFactors = nil
             for _ in 0..<25 {
-                let text = FoldedText((0..<random.next(12)).map { _ in alphabet[random.next(alphabet.count)] }.joined())
+                let raw = (0..<random.next(12)).map { _ in alphabet[random.next(alphabet.count)] }.joined()
+                let text = FoldedText(raw)
                 let expected = PikeVM.search(unfiltered, in: text.storage, wantRange: true)
                 #expect(pattern.firstMatch(text) == expected, "\(source) on \(text.string)")
                 #expect(pattern.matches(text) == (expected != nil), "\(source) on \(text.string)")
+                #expect(pattern.matches(raw) == (expected != nil), "\(source) on \(raw)")
+                if expected != nil { #expect(pattern.mayMatch(raw), "\(source) on \(raw)") }
                 checked += 1
             }
         }
         #expect(checked > 5_000)
+    }
+
+    @Test("ASCII texts are ruled out without folding", arguments: [
+        ("(charged|billed) (twice|two times)", "I was CHARGED TWICE!", true),
+        ("(charged|billed) (twice|two times)", "where is my parcel", false),
+        ("(charged|billed) (twice|two times)", "billed once", false),
+        ("(charged|billed) (twice|two times)", "not billed two times", true),  // a factor only says "maybe"
+        ("refund", "REFUND please", true),
+        ("refund", "réfund", true),  // not ASCII: undecided
+        ("\\w+", "anything", true),  // no factors
+    ])
+    func mayMatchOnASCII(source: String, text: String, expected: Bool) throws {
+        #expect(try Pattern(source).mayMatch(text) == expected)
     }
 }
 
