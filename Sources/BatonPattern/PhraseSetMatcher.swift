@@ -33,8 +33,15 @@ public final class PhraseSetMatcher: Sendable {
     private let outputStart: [Int32]
     private let outputLists: [Int32]
     private let hasPhrases: Bool
+    /// The automaton over ASCII bytes; nil when its table would be too large.
+    private let asciiDFA: ASCIIPhraseDFA?
 
-    public init(lists: [[String]]) {
+    public convenience init(lists: [[String]]) {
+        self.init(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries)
+    }
+
+    /// `maxASCIITable`: the most entries of the byte table (0 scans ASCII symbol by symbol).
+    init(lists: [[String]], maxASCIITable: Int) {
         self.lists = lists
         var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
         var symbolLists: [([UInt32], Int32)] = []
@@ -118,8 +125,19 @@ public final class PhraseSetMatcher: Sendable {
             asciiBytes[byte] = entry
         }
 
+        let boundaryClass = classes[PhraseSymbols.boundary] ?? 0
+        let starts = outputStart
+        asciiDFA = ASCIIPhraseDFA(
+            stateCount: stateCount, classCount: classCount, delta: delta, flag: Self.hasOutput,
+            asciiClass: asciiBytes.map { $0 & Self.classMask },
+            asciiKind: asciiBytes.map { entry in
+                entry & Self.asciiWord != 0 ? ASCIIPhraseDFA.word
+                    : (entry & Self.asciiSpace != 0 ? ASCIIPhraseDFA.space : ASCIIPhraseDFA.other)
+            },
+            boundaryClass: Int(boundaryClass), spaceClass: Int(ascii[Int(PhraseSymbols.space)]),
+            hasOutput: { starts[$0] != starts[$0 + 1] }, maxEntries: maxASCIITable)
         self.asciiClass = ascii
-        self.boundaryClass = classes[PhraseSymbols.boundary] ?? 0
+        self.boundaryClass = boundaryClass
         self.otherClasses = others
         self.classCount = classCount
         self.delta = delta
@@ -162,6 +180,7 @@ public final class PhraseSetMatcher: Sendable {
     /// only bits of matches in an ASCII prefix set, at the first non-ASCII
     /// byte, so the caller scans the whole text the general way.
     private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into bits: UnsafeMutablePointer<UInt64>) -> Bool {
+        if let asciiDFA { return scan(bytes, with: asciiDFA, into: bits) }
         let classCount = self.classCount
         let boundaryClass = Int(self.boundaryClass)
         let spaceClass = Int(asciiClass[Int(PhraseSymbols.space)])
@@ -192,6 +211,39 @@ public final class PhraseSetMatcher: Sendable {
                 }
             }
             if previousIsWord { step(boundaryClass) }
+            return true
+        }
+        }
+    }
+
+    /// `scanASCII` with one table load per byte.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, with dfa: ASCIIPhraseDFA, into bits: UnsafeMutablePointer<UInt64>) -> Bool {
+        let columnCount = dfa.columnCount
+        return dfa.byteColumn.withUnsafeBufferPointer { byteColumn in
+        dfa.next.withUnsafeBufferPointer { next in
+            var combined = ASCIIPhraseDFA.other  // automaton state 0, nothing before
+            for byte in bytes {
+                guard byte < 0x80 else { return false }
+                let column = Int(byteColumn[Int(byte)])
+                let entry = next[combined &* columnCount &+ column]
+                if entry & ASCIIPhraseDFA.hit != 0 {
+                    // A match: redo this byte's steps to report the lists.
+                    _ = ASCIIPhraseDFA.steps(
+                        from: combined, symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
+                        classCount: classCount, boundaryClass: Int(boundaryClass),
+                        spaceClass: Int(asciiClass[Int(PhraseSymbols.space)])
+                    ) { state, symbolClass in
+                        Int(delta[state * classCount + symbolClass] & Self.stateMask)
+                    } visit: { state in
+                        report(state, into: bits)
+                    }
+                }
+                combined = Int(entry & ASCIIPhraseDFA.mask)
+            }
+            if combined % 3 == ASCIIPhraseDFA.word {
+                let last = delta[(combined / 3) * classCount + Int(boundaryClass)]
+                if last & Self.hasOutput != 0 { report(Int(last & Self.stateMask), into: bits) }
+            }
             return true
         }
         }

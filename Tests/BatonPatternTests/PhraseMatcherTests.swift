@@ -1,4 +1,4 @@
-import BatonPattern
+@testable import BatonPattern
 import Testing
 
 @Suite("PhraseMatcher")
@@ -111,6 +111,7 @@ struct PhraseMatcherTests {
     func asciiFastPathAgrees() {
         let lists = [["agent"], ["real person", "a human"], ["e-mail", "e mail"], ["x_1"], ["late"], ["!!"], ["ok."]]
         let set = PhraseSetMatcher(lists: lists)
+        let bySymbol = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
         let pieces = ["agent", "AGENT", "Agents", "real", "person", " ", "  ", "\t", "\n", "-", "e", "mail", "x_1", "_",
                       "late", "latest", "!", "ok", ".", "a", "human", "9", "\u{7F}", "\u{1}",
                       "é", "’"]  // non-ASCII: the fast path gives up and the whole message is folded
@@ -121,6 +122,9 @@ struct PhraseMatcherTests {
             bits[0] = 0
             bits.withUnsafeMutableBufferPointer { set.scan(message, into: $0.baseAddress!) }
             let fast = bits[0]
+            bits[0] = 0
+            bits.withUnsafeMutableBufferPointer { bySymbol.scan(message, into: $0.baseAddress!) }
+            #expect(fast == bits[0], "\(message.debugDescription)")
             bits[0] = 0
             bits.withUnsafeMutableBufferPointer { set.scan(FoldedText(message), into: $0.baseAddress!) }
             #expect(fast == bits[0], "\(message.debugDescription)")
