@@ -3,7 +3,8 @@ import BatonGraph
 
 /// Conflict resolution, loop guards and the decision.
 extension TurnRun {
-    mutating func decide() -> Decision {
+    /// Decides the turn into `decision`, which starts as a plain `continue`.
+    mutating func decide(into decision: inout Decision) {
         let intent = state.turn.intent < CurrentTurn.unknownIntent ? state.turn.intent : nil
         let candidates = graph.candidateRules(forIntent: intent)
         let holdingGuard = activeGuard()
@@ -44,29 +45,23 @@ extension TurnRun {
             fired.append(plan.ruleNames[index])
             if winner == nil { winner = index }
         }
-        guard let winner else {
-            if tags.isEmpty && shadows.isEmpty && held.isEmpty && !explain { return Decision(outcome: .continue) }
-            return Decision(
-                outcome: .continue, tags: Self.normalized(tags), shadowRules: shadows,
-                heldBack: held, trace: explain ? traces : nil)
-        }
+        if !tags.isEmpty { decision.tags = Self.normalized(tags) }
+        if !shadows.isEmpty { decision.shadowRules = shadows }
+        if !held.isEmpty { decision.heldBack = held }
+        if explain { decision.trace = traces }
+        guard let winner else { return }
         let rule = graph.rules[winner]
         if rule.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
             state.flags.insert(.escalatedThisTurn)
             if state.escalationCounter < .max { state.escalationCounter += 1 }
         }
-        return Decision(
-            outcome: rule.outcome,
-            rule: rule.name,
-            queue: rule.queue,
-            urgency: rule.urgency,
-            reason: rule.reason.map { render($0) },
-            message: rule.say.map { render($0) },
-            tags: Self.normalized(tags),
-            firedRules: fired,
-            shadowRules: shadows,
-            heldBack: held,
-            trace: explain ? traces : nil)
+        decision.outcome = rule.outcome
+        decision.rule = rule.name
+        decision.queue = rule.queue
+        decision.urgency = rule.urgency
+        decision.reason = rule.reason.map { render($0) }
+        decision.message = rule.say.map { render($0) }
+        decision.firedRules = fired
     }
 
     /// The guard that holds back escalations and handoff offers this turn, if any.

@@ -11,6 +11,7 @@ struct TurnRun {
     let graph: DecisionGraph
     let memo: UnsafeMutablePointer<UInt8>
     let explain: Bool
+    /// The caller's session state, swapped in for the run.
     var state = SessionState(words: 0, metadataFields: 0)
     var stats = EvaluationStats()
     var folded: FoldedText?
