@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BatonPatternTests",
-            dependencies: ["BatonPattern"],
+            dependencies: ["BatonPattern", "BatonTestSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 @testable import BatonPattern
+import BatonTestSupport
 import Testing
 
 @Suite("PhraseMatcher")

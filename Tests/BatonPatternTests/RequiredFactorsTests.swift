@@ -1,4 +1,5 @@
 @testable import BatonPattern
+import BatonTestSupport
 import Testing
 
 @Suite("Required factors")
@@ -76,20 +77,5 @@ struct RequiredFactorsTests {
     ])
     func mayMatchOnASCII(source: String, text: String, expected: Bool) throws {
         #expect(try Pattern(source).mayMatch(text) == expected)
-    }
-}
-
-/// SplitMix64, so the random cases are the same on every run.
-struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
