@@ -67,6 +67,9 @@ func runEngineBench(_ arguments: [String]) throws {
                      withSentiment.customer + withSentiment.bot, timing.stateBytes))
         print(String(format: "        visited per event: %.1f rules, %.1f nodes; sentiment scored on %.0f%% of events, message folded on %.0f%%",
                      work.rules, work.nodes, work.scored * 100, work.folded * 100))
+        let latency = latencies(cheap, events: events)
+        print(String(format: "        one event at a time (clock cost %.0f ns taken off): customer p50 %.3f µs, p99 %.3f µs; bot p50 %.3f µs, p99 %.3f µs",
+                     latency.clockNanos, latency.customer.p50, latency.customer.p99, latency.bot.p50, latency.bot.p99))
         results.append([
             "rules": Double(count), "per_event_us": timing.all, "customer_us": timing.customer, "bot_us": timing.bot,
             "turn_with_vader_us": withSentiment.customer + withSentiment.bot, "state_bytes": Double(timing.stateBytes),
@@ -170,6 +173,50 @@ private func measure(_ engine: RuleEngine, events: [TurnEvent], repeats: Int) ->
     }
     if sink == -1 { print(sink) }
     return Timing(all: median(alls), customer: median(customers), bot: median(bots), stateBytes: stateBytes)
+}
+
+/// Per-event latency percentiles, each event timed on its own over one pass
+/// in order (after a warm-up pass), less the median cost of a clock reading pair.
+private func latencies(_ engine: RuleEngine, events: [TurnEvent]) -> (
+    customer: (p50: Double, p99: Double), bot: (p50: Double, p99: Double), clockNanos: Double
+) {
+    var sessionIndex: [String: Int] = [:]
+    let sessionOf = events.map { event -> Int in
+        if let index = sessionIndex[event.sessionID] { return index }
+        sessionIndex[event.sessionID] = sessionIndex.count
+        return sessionIndex.count - 1
+    }
+    let clock = ContinuousClock()
+    var empty: [Double] = []
+    for _ in 0..<10_000 {
+        let start = clock.now
+        empty.append(nanos(clock.now - start))
+    }
+    let clockCost = median(empty)
+    var customer: [Double] = [], bot: [Double] = []
+    var sink = 0
+    for pass in 0..<2 {
+        var sessions = (0..<sessionIndex.count).map { engine.makeSession(id: "s\($0)") }
+        for (index, event) in events.enumerated() {
+            let start = clock.now
+            sink &+= engine.evaluate(event, in: &sessions[sessionOf[index]]).firedRules.count
+            let elapsed = max(nanos(clock.now - start) - clockCost, 0) / 1_000
+            if pass == 1 {
+                if event.role == .customer { customer.append(elapsed) } else { bot.append(elapsed) }
+            }
+        }
+    }
+    if sink == -1 { print(sink) }
+    func percentiles(_ values: [Double]) -> (p50: Double, p99: Double) {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return (0, 0) }
+        return (sorted[sorted.count / 2], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
+    }
+    return (percentiles(customer), percentiles(bot), clockCost)
+}
+
+private func nanos(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
 }
 
 /// Average work per event, from the evaluator's own counters.
