@@ -16,10 +16,12 @@ import Glibc
 /// - per-event evaluation through `RuleEngine.evaluate`, sentiment excluded
 ///   (a constant-time scorer): median over batches, for customer events (a
 ///   turn), bot events (results folded into the turn) and both;
+/// - per-event latency percentiles (p50, p99), each event timed on its own;
 /// - a whole turn with VADER scoring a 30-word customer message;
 /// - session state bytes, and resident memory of 1,000,000 live sessions.
 /// `--export` writes the policy and events for `scripts/engine/compare.py`;
 /// `--json` writes the figures for it to print beside other engines'.
+/// `BATON_BENCH_NO_VADER=1` and `BATON_BENCH_NO_LATENCY=1` skip those passes.
 func runEngineBench(_ arguments: [String]) throws {
     var ruleCounts = [10, 100, 1_000]
     var eventCount = 40_000
@@ -67,9 +69,11 @@ func runEngineBench(_ arguments: [String]) throws {
                      withSentiment.customer + withSentiment.bot, timing.stateBytes))
         print(String(format: "        visited per event: %.1f rules, %.1f nodes; sentiment scored on %.0f%% of events, message folded on %.0f%%",
                      work.rules, work.nodes, work.scored * 100, work.folded * 100))
-        let latency = latencies(cheap, events: events)
-        print(String(format: "        one event at a time (clock cost %.0f ns taken off): customer p50 %.3f µs, p99 %.3f µs; bot p50 %.3f µs, p99 %.3f µs",
-                     latency.clockNanos, latency.customer.p50, latency.customer.p99, latency.bot.p50, latency.bot.p99))
+        if ProcessInfo.processInfo.environment["BATON_BENCH_NO_LATENCY"] == nil {
+            let latency = latencies(cheap, events: events)
+            print(String(format: "        one event at a time (clock cost %.0f ns taken off): customer p50 %.3f µs, p99 %.3f µs; bot p50 %.3f µs, p99 %.3f µs",
+                         latency.clockNanos, latency.customer.p50, latency.customer.p99, latency.bot.p50, latency.bot.p99))
+        }
         results.append([
             "rules": Double(count), "per_event_us": timing.all, "customer_us": timing.customer, "bot_us": timing.bot,
             "turn_with_vader_us": withSentiment.customer + withSentiment.bot, "state_bytes": Double(timing.stateBytes),
