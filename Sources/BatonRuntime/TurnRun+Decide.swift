@@ -35,7 +35,10 @@ extension TurnRun {
                 shadows.append(ShadowFiring(rule: plan.ruleNames[index], outcome: hot.outcome))
                 continue
             }
-            if hot.hasTags { tags.append(contentsOf: plan.ruleTags[index]) }
+            if hot.hasTags {
+                if tags.isEmpty { tags.reserveCapacity(min(candidates.count, 16)) }
+                tags.append(contentsOf: plan.ruleTags[index])
+            }
             if hot.outcome != .continue, !hot.bypassGuards, let holdingGuard {
                 if held.isEmpty { held.reserveCapacity(min(candidates.count, 16)) }
                 held.append(GuardHold(rule: plan.ruleNames[index], guardName: holdingGuard))
