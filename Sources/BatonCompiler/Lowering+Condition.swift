@@ -37,7 +37,7 @@ extension Lowering {
         case .matches(let subject, let pattern, _):
             let operand = lowerOperand(subject)
             return leaf(.matches(operand, pattern: patternSlot(pattern)), base: .pattern, operands: [operand], location: location, folds: true)
-        case .contains(let subject, _, let phrases):
+        case .contains(let subject, let phrases):
             let operand = lowerOperand(subject)
             return leaf(.contains(operand, phrases: phraseSlot(phrases)), base: .phrase, operands: [operand], location: location, folds: true)
         case .exists(let subject):

@@ -8,7 +8,7 @@ extension CheckedExpr {
             []
         case .not(let inner), .negate(let inner), .exists(let inner), .errorIs(let inner, _),
              .window(_, let inner, _), .letReference(_, let inner), .matches(let inner, _, _),
-             .contains(let inner, _, _), .member(let inner, _, _):
+             .contains(let inner, _), .member(let inner, _, _):
             [inner]
         case .and(let lhs, let rhs), .or(let lhs, let rhs), .compare(_, let lhs, let rhs):
             [lhs, rhs]
@@ -23,7 +23,7 @@ extension CheckedExpr {
             break
         case .not(let inner), .negate(let inner), .exists(let inner), .errorIs(let inner, _),
              .window(_, let inner, _), .letReference(_, let inner), .matches(let inner, _, _),
-             .contains(let inner, _, _), .member(let inner, _, _):
+             .contains(let inner, _), .member(let inner, _, _):
             body(inner)
         case .and(let lhs, let rhs), .or(let lhs, let rhs), .compare(_, let lhs, let rhs):
             body(lhs)
@@ -96,7 +96,7 @@ extension CheckedExpr.Kind {
              .statusUnknown, .intentWas:
             []
         case .not(let inner), .negate(let inner), .exists(let inner), .errorIs(let inner, _),
-             .window(_, let inner, _), .matches(let inner, _, _), .contains(let inner, _, _),
+             .window(_, let inner, _), .matches(let inner, _, _), .contains(let inner, _),
              .member(let inner, _, _):
             inner.traits
         case .and(let lhs, let rhs), .or(let lhs, let rhs):

@@ -54,7 +54,7 @@ public struct CheckedExpr: Sendable, Hashable {
         case compare(Comparison, CheckedExpr, CheckedExpr)
         case member(CheckedExpr, of: [Value], negated: Bool)
         case matches(CheckedExpr, Pattern, source: String)
-        case contains(CheckedExpr, PhraseMatcher, phrases: [String])
+        case contains(CheckedExpr, phrases: [String])
         case exists(CheckedExpr)
         /// `api_error is 5xx`; the operand has type `.apiError`.
         case errorIs(CheckedExpr, ErrorClass)

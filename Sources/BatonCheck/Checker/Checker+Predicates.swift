@@ -135,14 +135,8 @@ extension Checker {
             }
             strings.append(phrase)
         }
-        let matcher: PhraseMatcher
-        if let cached = phraseMatchers[strings] {
-            matcher = cached
-        } else {
-            matcher = PhraseMatcher(phrases: strings)
-            phraseMatchers[strings] = matcher
-        }
-        return CheckedExpr(.contains(left, matcher, phrases: strings), type: .bool, location: location)
+        // The phrases are matched by the compiled graph's matchers; checking needs none.
+        return CheckedExpr(.contains(left, phrases: strings), type: .bool, location: location)
     }
 
     mutating func checkIsClass(

@@ -34,10 +34,9 @@ public struct Checker {
     var lets: [String: (decl: LetDecl, path: String)] = [:]
     var letOrder: [String] = []
     var letStates: [String: LetState] = [:]
-    /// Compiled patterns and phrase lists by source: generated and real rule
+    /// Compiled patterns by source: generated and real rule
     /// sets repeat them, and compiling is the costliest step of a check.
     var patterns: [String: Pattern] = [:]
-    var phraseMatchers: [[String]: PhraseMatcher] = [:]
     /// The longest window any checked condition looks back over, kept as
     /// windows are checked so no later walk over every tree is needed.
     var largestWindow = 0
