@@ -28,10 +28,17 @@ struct TurnRun {
 
     // MARK: Nodes
 
+    /// Whether node `id` holds this event: the memo's answer when it has
+    /// one (inlined, so a shared node costs no call), else `evaluate`.
+    @inline(__always)
     mutating func holds(_ id: NodeID) -> Bool {
-        let index = id.index
-        let known = memo[index]
+        let known = memo[id.index]
         if known != 0 { return known == 2 }
+        return evaluate(id.index)
+    }
+
+    @inline(never)
+    private mutating func evaluate(_ index: Int) -> Bool {
         let result: Bool
         let hot = plan.hotNodes[index]
         switch hot.kind {
