@@ -19,7 +19,7 @@ extension TurnRun {
         // fires and is not held back decides the turn.
         for candidate in candidates {
             let index = Int(candidate)
-            let hot = plan.rules[index]
+            let hot = rules[index]
             stats.rulesVisited += 1
             // Most candidates fail on a first test already known this event
             // (shared by many rules): see that without a call.

@@ -11,6 +11,12 @@ struct TurnRun {
     let graph: DecisionGraph
     let memo: UnsafeMutablePointer<UInt8>
     let explain: Bool
+    /// The plan's hot tables, held directly: the node and rule loops read
+    /// them without going through `plan` each time.
+    let hotNodes: UnsafeMutableBufferPointer<HotNode>
+    let children: UnsafeMutableBufferPointer<NodeID>
+    let intentBits: UnsafeMutableBufferPointer<UInt64>
+    let rules: UnsafeMutableBufferPointer<HotRule>
     /// The caller's session state, swapped in for the run.
     var state = SessionState(words: 0, metadataFields: 0)
     var stats = EvaluationStats()
@@ -24,6 +30,10 @@ struct TurnRun {
         self.graph = plan.graph
         self.memo = memo
         self.explain = explain
+        self.hotNodes = plan.hotNodes
+        self.children = plan.children
+        self.intentBits = plan.intentBits
+        self.rules = plan.rules
     }
 
     // MARK: Nodes
@@ -40,7 +50,7 @@ struct TurnRun {
     @inline(never)
     private mutating func evaluate(_ index: Int) -> Bool {
         let result: Bool
-        let hot = plan.hotNodes[index]
+        let hot = hotNodes[index]
         switch hot.kind {
         case .all:
             result = every(from: Int(hot.start), count: Int(hot.count))
@@ -60,7 +70,7 @@ struct TurnRun {
         case .intentInSet:
             let intent = Int(state.turn.intent)
             if intent < Int(CurrentTurn.unknownIntent) {
-                let word = plan.intentBits[Int(hot.start) + intent >> 6]
+                let word = intentBits[Int(hot.start) + intent >> 6]
                 result = (word >> UInt64(intent & 63)) & 1 != 0 ? hot.flag == 0 : hot.flag != 0
             } else {
                 result = false
@@ -186,12 +196,12 @@ struct TurnRun {
     }
 
     mutating func every(from start: Int, count: Int) -> Bool {
-        for offset in 0..<count where !holds(plan.children[start + offset]) { return false }
+        for offset in 0..<count where !holds(children[start + offset]) { return false }
         return true
     }
 
     private mutating func some(from start: Int, count: Int) -> Bool {
-        for offset in 0..<count where holds(plan.children[start + offset]) { return true }
+        for offset in 0..<count where holds(children[start + offset]) { return true }
         return false
     }
 
