@@ -195,11 +195,13 @@ struct TurnRun {
         if needs.sentiment { _ = sentiment() }
     }
 
+    @inline(__always)
     mutating func every(from start: Int, count: Int) -> Bool {
         for offset in 0..<count where !holds(children[start + offset]) { return false }
         return true
     }
 
+    @inline(__always)
     private mutating func some(from start: Int, count: Int) -> Bool {
         for offset in 0..<count where holds(children[start + offset]) { return true }
         return false
