@@ -47,8 +47,8 @@ struct RequiredFactors: Hashable, Sendable {
             let byte = text[start]
             // A non-ASCII scalar may fold to ASCII (`é` → `e`): undecided.
             guard byte < 0x80 else { return nil }
-            let isFirst = byte < 64 ? firstBytesLow >> UInt64(byte) & 1 : firstBytesHigh >> UInt64(byte - 64) & 1
-            guard isFirst != 0 else { continue }
+            let word = byte < 64 ? firstBytesLow : firstBytesHigh
+            guard (word >> UInt64(byte & 63)) & 1 != 0 else { continue }
             for factor in factors where factor[0] == fold[Int(byte)] && factor.count <= text.count - start {
                 var offset = 1
                 while offset < factor.count, text[start + offset] < 0x80,
