@@ -12,8 +12,8 @@ struct ASCIIPhraseDFA: Sendable {
     static let word = 0, space = 1, other = 2
     static let hit: Int32 = 1 << 30
     static let mask: Int32 = hit - 1
-    /// The largest table built by default (entries, 1 MB); larger automata
-    /// scan symbol by symbol.
+    /// The largest table built by default (entries, 1 MB); with larger
+    /// automata ASCII text is folded and scanned like any other.
     static let maxEntries = 1 << 18
 
     /// Per ASCII byte: its column.

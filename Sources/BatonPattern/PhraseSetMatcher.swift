@@ -6,7 +6,7 @@
 /// symbols that occur in some phrase, plus one class for all others). A scan
 /// costs one table load per symbol whatever the number of lists, and does not
 /// allocate: a message is folded into a stack buffer, and pure ASCII text is
-/// not folded at all (a per-byte table gives its class directly).
+/// not folded at all (`ASCIIPhraseDFA` runs the automaton over its bytes).
 ///
 /// A class, so that evaluators share its tables without copying them.
 public final class PhraseSetMatcher: Sendable {
@@ -24,11 +24,6 @@ public final class PhraseSetMatcher: Sendable {
     private let delta: [Int32]
     private static let hasOutput: Int32 = 1 << 30
     private static let stateMask: Int32 = hasOutput - 1
-    /// Per ASCII byte: its symbol's class, plus `asciiWord` / `asciiSpace`.
-    private let asciiBytes: [Int32]
-    private static let asciiWord: Int32 = 1 << 29
-    private static let asciiSpace: Int32 = 1 << 28
-    private static let classMask: Int32 = asciiSpace - 1
     /// Lists recognised in state `s`: `outputLists[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputLists: [Int32]
@@ -40,7 +35,7 @@ public final class PhraseSetMatcher: Sendable {
         self.init(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries)
     }
 
-    /// `maxASCIITable`: the most entries of the byte table (0 scans ASCII symbol by symbol).
+    /// `maxASCIITable`: the most entries of the byte table (0: ASCII text is folded like any other).
     init(lists: [[String]], maxASCIITable: Int) {
         self.lists = lists
         var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
@@ -115,25 +110,24 @@ public final class PhraseSetMatcher: Sendable {
 
         // ASCII bytes fold to ASCII symbols, as `Folder` and `PhraseSymbols` would make them.
         let dense = FoldTable.shared.dense
-        var asciiBytes = [Int32](repeating: 0, count: 128)
+        var asciiSymbolClass = [Int32](repeating: 0, count: 128)
+        var asciiKind = [Int](repeating: ASCIIPhraseDFA.other, count: 128)
         for byte in 0..<128 {
             let packed = dense[byte]
             let value = packed & Packed.scalarMask
-            let isWord = packed & Packed.wordBit != 0
-            var entry = value < 128 ? ascii[Int(value)] : (others[value] ?? 0)
-            if isWord { entry |= Self.asciiWord } else if CompiledClass.isWhitespace(value) { entry |= Self.asciiSpace }
-            asciiBytes[byte] = entry
+            asciiSymbolClass[byte] = value < 128 ? ascii[Int(value)] : (others[value] ?? 0)
+            if packed & Packed.wordBit != 0 {
+                asciiKind[byte] = ASCIIPhraseDFA.word
+            } else if CompiledClass.isWhitespace(value) {
+                asciiKind[byte] = ASCIIPhraseDFA.space
+            }
         }
 
         let boundaryClass = classes[PhraseSymbols.boundary] ?? 0
         let starts = outputStart
         asciiDFA = ASCIIPhraseDFA(
             stateCount: stateCount, classCount: classCount, delta: delta, flag: Self.hasOutput,
-            asciiClass: asciiBytes.map { $0 & Self.classMask },
-            asciiKind: asciiBytes.map { entry in
-                entry & Self.asciiWord != 0 ? ASCIIPhraseDFA.word
-                    : (entry & Self.asciiSpace != 0 ? ASCIIPhraseDFA.space : ASCIIPhraseDFA.other)
-            },
+            asciiClass: asciiSymbolClass, asciiKind: asciiKind,
             boundaryClass: Int(boundaryClass), spaceClass: Int(ascii[Int(PhraseSymbols.space)]),
             hasOutput: { starts[$0] != starts[$0 + 1] }, maxEntries: maxASCIITable)
         self.asciiClass = ascii
@@ -141,7 +135,6 @@ public final class PhraseSetMatcher: Sendable {
         self.otherClasses = others
         self.classCount = classCount
         self.delta = delta
-        self.asciiBytes = asciiBytes
         self.outputStart = outputStart
         self.outputLists = outputLists
         self.hasPhrases = !symbolLists.isEmpty
@@ -154,7 +147,7 @@ public final class PhraseSetMatcher: Sendable {
         var text = text
         text.withUTF8 { bytes in
             guard bytes.count > 0 else { return }
-            if scanASCII(bytes, into: bits) { return }
+            if let asciiDFA, scan(bytes, with: asciiDFA, into: bits) { return }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bytes.count) { buffer in
                 var folder = Folder(buffer: buffer, table: FoldTable.shared)
                 folder.appendUTF8(bytes)
@@ -176,47 +169,9 @@ public final class PhraseSetMatcher: Sendable {
         return lists.indices.filter { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
     }
 
-    /// Scans `bytes` without folding them into a buffer; returns false, with
-    /// only bits of matches in an ASCII prefix set, at the first non-ASCII
-    /// byte, so the caller scans the whole text the general way.
-    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into bits: UnsafeMutablePointer<UInt64>) -> Bool {
-        if let asciiDFA { return scan(bytes, with: asciiDFA, into: bits) }
-        let classCount = self.classCount
-        let boundaryClass = Int(self.boundaryClass)
-        let spaceClass = Int(asciiClass[Int(PhraseSymbols.space)])
-        return asciiBytes.withUnsafeBufferPointer { table in
-        delta.withUnsafeBufferPointer { delta in
-            var state = 0
-            var previousIsWord = false
-            var previousIsSpace = false
-            @inline(__always) func step(_ cls: Int) {
-                let next = delta[state &* classCount &+ cls]
-                state = Int(next & Self.stateMask)
-                if next & Self.hasOutput != 0 { report(state, into: bits) }
-            }
-            for byte in bytes {
-                guard byte < 0x80 else { return false }
-                let entry = table[Int(byte)]
-                let isWord = entry & Self.asciiWord != 0
-                if isWord != previousIsWord {
-                    step(boundaryClass)
-                    previousIsWord = isWord
-                }
-                if entry & Self.asciiSpace != 0 {
-                    if !previousIsSpace { step(spaceClass) }
-                    previousIsSpace = true
-                } else {
-                    step(Int(entry & Self.classMask))
-                    previousIsSpace = false
-                }
-            }
-            if previousIsWord { step(boundaryClass) }
-            return true
-        }
-        }
-    }
-
-    /// `scanASCII` with one table load per byte.
+    /// Scans ASCII `bytes` without folding them, one table load per byte;
+    /// returns false, with only bits of matches in an ASCII prefix set, at
+    /// the first non-ASCII byte, so the caller scans the whole text the general way.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, with dfa: ASCIIPhraseDFA, into bits: UnsafeMutablePointer<UInt64>) -> Bool {
         let columnCount = dfa.columnCount
         return dfa.byteColumn.withUnsafeBufferPointer { byteColumn in

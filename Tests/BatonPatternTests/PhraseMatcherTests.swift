@@ -112,7 +112,7 @@ struct PhraseMatcherTests {
     func asciiFastPathAgrees() {
         let lists = [["agent"], ["real person", "a human"], ["e-mail", "e mail"], ["x_1"], ["late"], ["!!"], ["ok."]]
         let set = PhraseSetMatcher(lists: lists)
-        let bySymbol = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
+        let withoutByteTable = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
         let pieces = ["agent", "AGENT", "Agents", "real", "person", " ", "  ", "\t", "\n", "-", "e", "mail", "x_1", "_",
                       "late", "latest", "!", "ok", ".", "a", "human", "9", "\u{7F}", "\u{1}",
                       "é", "’"]  // non-ASCII: the fast path gives up and the whole message is folded
@@ -124,7 +124,7 @@ struct PhraseMatcherTests {
             bits.withUnsafeMutableBufferPointer { set.scan(message, into: $0.baseAddress!) }
             let fast = bits[0]
             bits[0] = 0
-            bits.withUnsafeMutableBufferPointer { bySymbol.scan(message, into: $0.baseAddress!) }
+            bits.withUnsafeMutableBufferPointer { withoutByteTable.scan(message, into: $0.baseAddress!) }
             #expect(fast == bits[0], "\(message.debugDescription)")
             bits[0] = 0
             bits.withUnsafeMutableBufferPointer { set.scan(FoldedText(message), into: $0.baseAddress!) }
