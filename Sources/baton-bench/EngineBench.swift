@@ -121,12 +121,7 @@ private struct Timing {
 private func measure(_ engine: RuleEngine, events: [TurnEvent], repeats: Int) -> Timing {
     // Sessions are looked up by index (as a server would hold them), and the
     // events are passed straight from the array: no per-event copy.
-    var sessionIndex: [String: Int] = [:]
-    let sessionOf = events.map { event -> Int in
-        if let index = sessionIndex[event.sessionID] { return index }
-        sessionIndex[event.sessionID] = sessionIndex.count
-        return sessionIndex.count - 1
-    }
+    let (sessionCount, sessionOf) = sessionNumbers(events)
     // Batches of (customer, bot) pairs of distinct sessions: a batch runs its
     // customer events, then its bot events, so no session sees its events
     // out of order (a second turn of a session starts a new batch).
@@ -149,7 +144,7 @@ private func measure(_ engine: RuleEngine, events: [TurnEvent], repeats: Int) ->
     var stateBytes = 0
     var sink = 0
     for pass in 0...repeats {
-        var sessions = (0..<sessionIndex.count).map { engine.makeSession(id: "s\($0)") }
+        var sessions = (0..<sessionCount).map { engine.makeSession(id: "s\($0)") }
         var customerTime = Duration.zero
         var botTime = Duration.zero
         var customerCount = 0
@@ -179,17 +174,24 @@ private func measure(_ engine: RuleEngine, events: [TurnEvent], repeats: Int) ->
     return Timing(all: median(alls), customer: median(customers), bot: median(bots), stateBytes: stateBytes)
 }
 
+/// Sessions numbered in order of first appearance: how many, and each event's.
+/// The harness looks sessions up by number, as a server would hold them.
+private func sessionNumbers(_ events: [TurnEvent]) -> (count: Int, ofEvent: [Int]) {
+    var numbers: [String: Int] = [:]
+    let ofEvent = events.map { event -> Int in
+        if let number = numbers[event.sessionID] { return number }
+        numbers[event.sessionID] = numbers.count
+        return numbers.count - 1
+    }
+    return (numbers.count, ofEvent)
+}
+
 /// Per-event latency percentiles, each event timed on its own over one pass
 /// in order (after a warm-up pass), less the median cost of a clock reading pair.
 private func latencies(_ engine: RuleEngine, events: [TurnEvent]) -> (
     customer: (p50: Double, p99: Double), bot: (p50: Double, p99: Double), clockNanos: Double
 ) {
-    var sessionIndex: [String: Int] = [:]
-    let sessionOf = events.map { event -> Int in
-        if let index = sessionIndex[event.sessionID] { return index }
-        sessionIndex[event.sessionID] = sessionIndex.count
-        return sessionIndex.count - 1
-    }
+    let (sessionCount, sessionOf) = sessionNumbers(events)
     let clock = ContinuousClock()
     var empty: [Double] = []
     for _ in 0..<10_000 {
@@ -200,7 +202,7 @@ private func latencies(_ engine: RuleEngine, events: [TurnEvent]) -> (
     var customer: [Double] = [], bot: [Double] = []
     var sink = 0
     for pass in 0..<2 {
-        var sessions = (0..<sessionIndex.count).map { engine.makeSession(id: "s\($0)") }
+        var sessions = (0..<sessionCount).map { engine.makeSession(id: "s\($0)") }
         for (index, event) in events.enumerated() {
             let start = clock.now
             sink &+= engine.evaluate(event, in: &sessions[sessionOf[index]]).firedRules.count
