@@ -28,6 +28,8 @@ struct Constraint: Hashable {
         upper = Self.tighter(upper, other.upper, isLower: false)
         if let theirs = other.only { only = only.map { $0.intersection(theirs) } ?? theirs }
         excluded.formUnion(other.excluded)
+        // A contradiction found inside `other` stays one here.
+        if other.contradictoryTruth { contradictoryTruth = true }
         if let theirs = other.truth {
             if let mine = truth, mine != theirs { contradictoryTruth = true }
             truth = theirs

@@ -14,6 +14,11 @@ struct UnreachableRuleTests {
         ("rule a {\n when (intent == wismo or intent == sizing) and intent == fraud\n then escalate reason \"r\"\n}", [1]),
         ("rule a {\n when (intent == wismo or intent == fraud) and intent == fraud\n then escalate reason \"r\"\n}", []),
         ("rule a {\n when metadata.cart_value > 10 and metadata.cart_value < 20\n then escalate reason \"r\"\n}", []),
+        // A test and its negation, however the chain is grouped.
+        ("rule a {\n when sentiment < 0 and (api.orders.status is unknown and not (api.orders.status is unknown))\n then escalate reason \"r\"\n}", [1]),
+        ("rule a {\n when (intent == wismo or intent == sizing) and (api.orders.status is unknown and not (api.orders.status is unknown))\n then escalate reason \"r\"\n}", [1]),
+        ("rule a {\n when (not (api.orders.status is unknown) or intent == wismo) and (api.orders.status is unknown and not (api.orders.status is unknown))\n then escalate reason \"r\"\n}", [1]),
+        ("rule a {\n when (intent == wismo or intent == sizing) and (api.orders.status is unknown and sentiment < 0)\n then escalate reason \"r\"\n}", []),
     ]
 
     @Test(arguments: cases)
