@@ -81,6 +81,8 @@ extension CheckedExpr {
         static let mentionsLet = Traits(rawValue: 1)
         /// An `and` or `or` occurs in the tree.
         static let hasChain = Traits(rawValue: 2)
+        /// An `or` occurs in the tree.
+        static let hasOr = Traits(rawValue: 4)
     }
 
     var mentionsLet: Bool { traits.contains(.mentionsLet) }
@@ -99,8 +101,10 @@ extension CheckedExpr.Kind {
              .window(_, let inner, _), .matches(let inner, _, _), .contains(let inner, _),
              .member(let inner, _, _):
             inner.traits
-        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+        case .and(let lhs, let rhs):
             lhs.traits.union(rhs.traits).union(.hasChain)
+        case .or(let lhs, let rhs):
+            lhs.traits.union(rhs.traits).union([.hasChain, .hasOr])
         case .compare(_, let lhs, let rhs):
             lhs.traits.union(rhs.traits)
         }

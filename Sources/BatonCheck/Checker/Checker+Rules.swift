@@ -62,8 +62,15 @@ extension Checker {
     }
 
     mutating func checkRules() -> [CheckedRule] {
+        // Sized up front: a set of many rules would otherwise regrow (and
+        // copy) its largest array several times.
+        let declared = files.reduce(0) { count, file in
+            count + file.items.reduce(0) { if case .rule = $1 { $0 + 1 } else { $0 } }
+        }
         var rules: [CheckedRule] = []
+        rules.reserveCapacity(declared)
         var seen: [String: (path: String, range: SourceRange)] = [:]
+        seen.reserveCapacity(declared)
         for file in files {
             for case .rule(let decl) in file.items {
                 let name = decl.name.text

@@ -46,6 +46,11 @@ struct ConditionModel {
             var terms = left
             terms.append(contentsOf: right)
             return terms
+        case .and where !expr.traits.contains(.hasOr):
+            // The usual case, a chain of tests: one conjunction, built in place.
+            var term: Conjunction = []
+            conjoin(expr, into: &term, &subjects)
+            return [term]
         case .and(let lhs, let rhs):
             guard let left = disjuncts(lhs, &subjects), let right = disjuncts(rhs, &subjects),
                   left.count * right.count <= maxTerms else { return nil }
@@ -61,20 +66,48 @@ struct ConditionModel {
                 for b in right { product.append(merge(a, b)) }
             }
             return product
-        case .constant(.bool(let value)):
-            var never = Constraint()
-            never.only = []
-            return [value ? [] : [Entry(subject: subjects.id(of: expr), constraint: never, start: expr.location.range.start)]]
         default:
-            let (subject, constraint) = atom(expr)
-            return [[Entry(subject: subjects.id(of: subject), constraint: constraint, start: subject.location.range.start)]]
+            return [leaf(expr, &subjects).map { [$0] } ?? []]
         }
     }
 
-    /// `a and b` for two conjunctions. A subject of `b` that `a` lacks is
-    /// intersected into an unconstrained one, exactly as a dictionary
-    /// `merged[subject, default: .unconstrained].intersect(constraint)` does
-    /// (the lint tables depend on this); a shared subject keeps `a`'s position.
+    /// A test that is neither `and` nor `or` as one entry; nil for `true`,
+    /// which constrains nothing.
+    private static func leaf(_ expr: CheckedExpr, _ subjects: inout SubjectTable) -> Entry? {
+        if case .constant(.bool(let value)) = expr.kind {
+            if value { return nil }
+            var never = Constraint()
+            never.only = []
+            return Entry(subject: subjects.id(of: expr), constraint: never, start: expr.location.range.start)
+        }
+        let (subject, constraint) = atom(expr)
+        return Entry(subject: subjects.id(of: subject), constraint: constraint, start: subject.location.range.start)
+    }
+
+    /// Adds the tests of an `and` chain without `or` to `term`, left to
+    /// right, as `merge` of the chain's parts would: a shared subject keeps
+    /// its first entry, intersected with the later one.
+    private static func conjoin(_ expr: CheckedExpr, into term: inout Conjunction, _ subjects: inout SubjectTable) {
+        switch expr.kind {
+        case .letReference(_, let inner):
+            conjoin(inner, into: &term, &subjects)
+        case .and(let lhs, let rhs):
+            conjoin(lhs, into: &term, &subjects)
+            conjoin(rhs, into: &term, &subjects)
+        default:
+            guard let entry = leaf(expr, &subjects) else { return }
+            // Chains are short: a linear scan finds the sorted position.
+            var index = 0
+            while index < term.count, term[index].subject < entry.subject { index += 1 }
+            if index < term.count, term[index].subject == entry.subject {
+                term[index].constraint.intersect(entry.constraint)
+            } else {
+                term.insert(entry, at: index)
+            }
+        }
+    }
+
+    /// `a and b` for two conjunctions; a shared subject keeps `a`'s position.
     private static func merge(_ a: Conjunction, _ b: Conjunction) -> Conjunction {
         var merged: Conjunction = []
         merged.reserveCapacity(a.count + b.count)
@@ -85,11 +118,7 @@ struct ConditionModel {
                 merged.append(a[i])
                 i += 1
             } else if i == a.count || b[j].subject < a[i].subject {
-                var entry = b[j]
-                var constraint = Constraint.unconstrained
-                constraint.intersect(entry.constraint)
-                entry.constraint = constraint
-                merged.append(entry)
+                merged.append(b[j])
                 j += 1
             } else {
                 var entry = a[i]

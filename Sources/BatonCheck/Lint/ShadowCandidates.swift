@@ -44,11 +44,11 @@ struct ShadowCandidates {
         }
     }
 
-    /// The first `limit` candidates for `model`, ascending and each once,
-    /// leaving out `excluded` (the rule itself), written into `found`.
-    func collect(for model: ConditionModel, excluding excluded: Int, limit: Int, into found: inout [Int]) {
-        found.removeAll(keepingCapacity: true)
-        found.reserveCapacity(limit)
+    /// The first of the first `limit` candidates for `model` (ascending,
+    /// each once, leaving out `excluded`, the rule itself) that `accepts`.
+    /// Candidates are produced as they are tested, so a rule that finds its
+    /// answer early stops there and none are stored.
+    func first(for model: ConditionModel, excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
         var cursors: [Range<Int>] = []
         func add(_ key: Int) {
             if let bucket = buckets[key] { cursors.append(bucket) }
@@ -58,70 +58,62 @@ struct ShadowCandidates {
             add(key(entry.subject, nil))
             if let value = lookupValue(for: entry.constraint) { add(key(entry.subject, value)) }
         }
-        switch cursors.count {
-        case 0: return
-        case 1: collect(cursors[0], excluding: excluded, limit: limit, into: &found)
-        case 2: merge(cursors[0], cursors[1], excluding: excluded, limit: limit, into: &found)
-        default: merge(cursors, excluding: excluded, limit: limit, into: &found)
-        }
-    }
-
-    /// One bucket: already in order; only repeats need skipping.
-    private func collect(_ bucket: Range<Int>, excluding excluded: Int, limit: Int, into found: inout [Int]) {
-        // Every rule runs this loop (or the merge below) up to `limit` times:
-        // unchecked reads of `members` keep it tight.
-        members.withUnsafeBufferPointer { members in
+        // Every rule runs one of these loops up to `limit` times: unchecked
+        // reads of `members` keep them tight.
+        return members.withUnsafeBufferPointer { members in
             var previous = -1
-            var count = found.count
-            for index in bucket {
-                let member = Int(members[index])
-                if member == previous || member == excluded { continue }
-                if count == limit { return }
-                previous = member
-                found.append(member)
-                count += 1
+            var count = 0
+            switch cursors.count {
+            case 0:
+                return nil
+            case 1:
+                // One bucket: already in order; only repeats need skipping.
+                for index in cursors[0] {
+                    let member = Int(members[index])
+                    if member == previous || member == excluded { continue }
+                    if count == limit { return nil }
+                    previous = member
+                    count += 1
+                    if accepts(member) { return member }
+                }
+                return nil
+            case 2:
+                // Two buckets, the usual case: a plain two-way merge.
+                let first = cursors[0]
+                let second = cursors[1]
+                var i = first.lowerBound
+                var j = second.lowerBound
+                while count < limit {
+                    let a = i < first.upperBound ? Int(members[i]) : Int.max
+                    let b = j < second.upperBound ? Int(members[j]) : Int.max
+                    let next = min(a, b)
+                    if next == .max { return nil }
+                    if a == next { i += 1 }
+                    if b == next { j += 1 }
+                    if next == previous || next == excluded { continue }
+                    previous = next
+                    count += 1
+                    if accepts(next) { return next }
+                }
+                return nil
+            default:
+                // Any number of buckets: repeatedly take the smallest head.
+                while count < limit {
+                    var next = Int.max
+                    var slot = -1
+                    for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound]) < next {
+                        next = Int(members[cursor.lowerBound])
+                        slot = index
+                    }
+                    if slot < 0 { return nil }
+                    cursors[slot] = cursors[slot].dropFirst()
+                    if next == previous || next == excluded { continue }
+                    previous = next
+                    count += 1
+                    if accepts(next) { return next }
+                }
+                return nil
             }
-        }
-    }
-
-    /// Two buckets, the usual case: a plain two-way merge.
-    private func merge(_ first: Range<Int>, _ second: Range<Int>, excluding excluded: Int, limit: Int, into found: inout [Int]) {
-        members.withUnsafeBufferPointer { members in
-            var i = first.lowerBound
-            var j = second.lowerBound
-            var previous = -1
-            var count = found.count
-            while count < limit {
-                let a = i < first.upperBound ? Int(members[i]) : Int.max
-                let b = j < second.upperBound ? Int(members[j]) : Int.max
-                let next = min(a, b)
-                if next == .max { return }
-                if a == next { i += 1 }
-                if b == next { j += 1 }
-                if next == previous || next == excluded { continue }
-                previous = next
-                found.append(next)
-                count += 1
-            }
-        }
-    }
-
-    /// Any number of buckets: repeatedly take the smallest head.
-    private func merge(_ buckets: [Range<Int>], excluding excluded: Int, limit: Int, into found: inout [Int]) {
-        var cursors = buckets
-        var previous = -1
-        while found.count < limit {
-            var next = Int.max
-            var slot = -1
-            for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound]) < next {
-                next = Int(members[cursor.lowerBound])
-                slot = index
-            }
-            if slot < 0 { return }
-            cursors[slot] = cursors[slot].dropFirst()
-            if next == previous || next == excluded { continue }
-            previous = next
-            found.append(next)
         }
     }
 

@@ -29,12 +29,12 @@ struct ShadowedRule: LintRule {
         var termCount: UInt8
         var bypassGuards: Bool
 
-        init(_ rule: borrowing CheckedRule, at position: Int, in table: ImplicationTable) {
+        init(_ rule: UnsafePointer<CheckedRule>, at position: Int, in table: ImplicationTable) {
             // A checked set has priorities in 0...1_000_000; clamping keeps the
             // packing safe without changing that order.
-            let priority = UInt64(min(max(rule.priority, 0), 1 << 29))
-            let lateness = UInt64(min(max(rule.index, 0), Int(UInt32.max)))
-            order = UInt64(rule.outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
+            let priority = UInt64(min(max(rule.pointee.priority, 0), 1 << 29))
+            let lateness = UInt64(min(max(rule.pointee.index, 0), Int(UInt32.max)))
+            order = UInt64(rule.pointee.outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
             required = table.sharedRequired(position)
             let count = table.termCount(position)
             termCount = UInt8(min(count, Int(UInt8.max)))
@@ -43,7 +43,7 @@ struct ShadowedRule: LintRule {
                 if count >= 2 { termRequired.1 = table.required(ofTerm: 1, in: position) }
                 if count == 3 { termRequired.2 = table.required(ofTerm: 2, in: position) }
             }
-            bypassGuards = rule.bypassGuards
+            bypassGuards = rule.pointee.bypassGuards
         }
 
         /// `ImplicationTable.mayImply` from a rule whose satisfiable terms
@@ -67,10 +67,12 @@ struct ShadowedRule: LintRule {
             rules[index].isShadow || rules[index].outcome == .continue ? nil : context.models[index]
         }
         var table = ImplicationTable(models)
-        let ranks = rules.indices.map { Rank(rules[$0], at: $0, in: table) }
+        // Through a pointer: `rules[i]` as an argument would copy the whole rule.
+        let ranks = rules.withUnsafeBufferPointer { rules in
+            rules.indices.map { Rank(rules.baseAddress! + $0, at: $0, in: table) }
+        }
         let candidates = ShadowCandidates(models)
         var diagnostics: [Diagnostic] = []
-        var found: [Int] = []
         var subjects: [UInt64] = []
         for position in rules.indices {
             guard let model = models[position], !table.isContradictory(position) else { continue }
@@ -78,18 +80,13 @@ struct ShadowedRule: LintRule {
             // A candidate needing a subject some term of this rule lacks is not implied.
             let available = table.sharedSubjects(position)
             table.satisfiableSubjects(position, into: &subjects)
-            candidates.collect(for: model, excluding: position, limit: Self.maxCandidates, into: &found)
-            var winner: Int?
-            for candidate in found {
+            let winner = candidates.first(for: model, excluding: position, limit: Self.maxCandidates) { candidate in
                 let stronger = ranks[candidate]
                 // A guard-bypassing rule can still win while the other is held back.
-                if rank.bypassGuards, !stronger.bypassGuards { continue }
-                if stronger.required & ~available == 0, stronger.order > rank.order,
-                   stronger.mayBeImplied(by: subjects) ?? table.mayImply(position, candidate),
-                   table.implies(position, candidate) {
-                    winner = candidate
-                    break
-                }
+                if rank.bypassGuards, !stronger.bypassGuards { return false }
+                return stronger.required & ~available == 0 && stronger.order > rank.order
+                    && (stronger.mayBeImplied(by: subjects) ?? table.mayImply(position, candidate))
+                    && table.implies(position, candidate)
             }
             guard let winner else { continue }
             let rule = rules[position]
