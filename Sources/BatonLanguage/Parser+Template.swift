@@ -6,22 +6,36 @@ extension Parser {
     mutating func parseTemplate() throws(SyntaxError) -> Template {
         let literal = try expectString("a message string")
         var parts: [TemplatePart] = []
-        var text: [UInt8] = []
         let bytes = source.bytes
         let range = literal.span.range
         // Skip the opening quote; stop before the closing one if present.
         var index = range.start + 1
         let end = range.end > range.start + 1 && bytes[range.end - 1] == UInt8(ascii: "\"") ? range.end - 1 : range.end
+        // Text is taken from the source a run at a time; `unescaped` holds
+        // the text so far only once an escape has broken the current run.
+        var runStart = index
+        var unescaped: [UInt8] = []
+        func flushText(upTo runEnd: Int) {
+            if unescaped.isEmpty {
+                if runEnd > runStart { parts.append(.text(String(decoding: bytes[runStart..<runEnd], as: UTF8.self))) }
+            } else {
+                unescaped.append(contentsOf: bytes[runStart..<runEnd])
+                parts.append(.text(String(decoding: unescaped, as: UTF8.self)))
+                unescaped.removeAll(keepingCapacity: true)
+            }
+        }
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\"), index + 1 < end {
+                unescaped.append(contentsOf: bytes[runStart..<index])
                 let escaped = bytes[index + 1]
                 switch escaped {
-                case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "t"): text.append(UInt8(ascii: "\t"))
-                default: text.append(escaped)
+                case UInt8(ascii: "n"): unescaped.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): unescaped.append(UInt8(ascii: "\t"))
+                default: unescaped.append(escaped)
                 }
                 index += 2
+                runStart = index
                 continue
             }
             if byte == UInt8(ascii: "{") {
@@ -31,24 +45,21 @@ extension Parser {
                 guard close < end, bytes[close] == UInt8(ascii: "}") else {
                     throw error(.unclosedPlaceholder, at: SourceRange(start: open, end: open + 1), help: "write `\\{` for a literal brace")
                 }
-                if !text.isEmpty {
-                    parts.append(.text(String(decoding: text, as: UTF8.self)))
-                    text.removeAll()
-                }
+                flushText(upTo: open)
                 parts.append(.placeholder(
                     try placeholderPath(from: open + 1, to: close),
                     span: Span(start: open, end: close + 1)
                 ))
                 index = close + 1
+                runStart = index
                 continue
             }
             if byte == UInt8(ascii: "}") {
                 throw error(.unopenedPlaceholder, at: SourceRange(start: index, end: index + 1), help: "write `\\}` for a literal brace")
             }
-            text.append(byte)
             index += 1
         }
-        if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+        flushText(upTo: end)
         return Template(literal: literal, parts: parts)
     }
 

@@ -49,6 +49,7 @@ struct ConditionModel {
         case .and where !expr.traits.contains(.hasOr):
             // The usual case, a chain of tests: one conjunction, built in place.
             var term: Conjunction = []
+            term.reserveCapacity(4)
             conjoin(expr, into: &term, &subjects)
             return [term]
         case .and(let lhs, let rhs):
@@ -101,6 +102,9 @@ struct ConditionModel {
             while index < term.count, term[index].subject < entry.subject { index += 1 }
             if index < term.count, term[index].subject == entry.subject {
                 term[index].constraint.intersect(entry.constraint)
+            } else if index == term.count {
+                // Nearly always: a new subject gets the next id, so it sorts last.
+                term.append(entry)
             } else {
                 term.insert(entry, at: index)
             }

@@ -38,9 +38,34 @@ struct Constraint: Hashable {
 
     private var contradictoryTruth = false
 
+    // `==` stays synthesized; hashing feeds a one-value set's value straight
+    // in (the usual `== x` test), sparing the nested hasher a `Set` runs per
+    // element. The constraint table interns thousands of these per lint run.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(present)
+        hasher.combine(lower)
+        hasher.combine(upper)
+        hasher.combine(truth)
+        hasher.combine(contradictoryTruth)
+        hasher.combine(only != nil)
+        if let only { Self.hash(only, into: &hasher) }
+        Self.hash(excluded, into: &hasher)
+    }
+
+    private static func hash(_ values: Set<Value>, into hasher: inout Hasher) {
+        hasher.combine(values.count)
+        switch values.count {
+        case 0: break
+        case 1: hasher.combine(values.first!)
+        default: hasher.combine(values)
+        }
+    }
+
     /// The values of `only` that survive the bounds and exclusions.
     var allowed: Set<Value>? {
-        only.map { $0.filter { admits($0) } }
+        // Without bounds or exclusions every value of `only` survives.
+        if lower == nil, upper == nil, excluded.isEmpty { return only }
+        return only.map { $0.filter { admits($0) } }
     }
 
     func admits(_ value: Value) -> Bool {

@@ -11,9 +11,12 @@ struct DuplicateCondition: LintRule {
         var diagnostics: [Diagnostic] = []
         var seenConditions: [CheckedExpr: Int] = [:]
         seenConditions.reserveCapacity(ruleSet.rules.count)
+        // One buffer for the operands of every chain, nested ones after their parent's.
+        var scratch: [CheckedExpr] = []
+        scratch.reserveCapacity(16)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
         for index in ruleSet.rules.indices {
-            collectRepeats(ruleSet.rules[index].condition, into: &diagnostics)
+            collectRepeats(ruleSet.rules[index].condition, scratch: &scratch, into: &diagnostics)
             let condition = ConditionModel.stripLets(ruleSet.rules[index].condition)
             if let firstIndex = seenConditions[condition] {
                 let rule = ruleSet.rules[index]
@@ -29,47 +32,53 @@ struct DuplicateCondition: LintRule {
                 seenConditions[condition] = ruleSet.rules[index].index
             }
         }
-        for value in ruleSet.lets { collectRepeats(value.value, into: &diagnostics) }
+        for value in ruleSet.lets { collectRepeats(value.value, scratch: &scratch, into: &diagnostics) }
         return diagnostics
     }
 
-    /// Flattens each maximal `and`/`or` chain and reports operands seen before.
-    private func collectRepeats(_ expr: CheckedExpr, into diagnostics: inout [Diagnostic]) {
+    /// Flattens each maximal `and`/`or` chain and reports operands seen
+    /// before. A chain's operands go to the end of `scratch` and are dropped
+    /// again when it is done, so no chain allocates a list of its own.
+    private func collectRepeats(_ expr: CheckedExpr, scratch: inout [CheckedExpr], into diagnostics: inout [Diagnostic]) {
         switch expr.kind {
         case .and, .or:
             let isAnd: Bool = if case .and = expr.kind { true } else { false }
-            var operands: [CheckedExpr] = []
-            // Chains are short: one allocation instead of regrowing from one.
-            operands.reserveCapacity(8)
-            flatten(expr, isAnd: isAnd, into: &operands)
+            let base = scratch.count
+            flatten(expr, isAnd: isAnd, into: &scratch)
+            let end = scratch.count
             var seen = Set<CheckedExpr>()
-            for (position, operand) in operands.enumerated() {
-                if Self.isRepeat(position, in: operands, seen: &seen) {
+            for position in base..<end {
+                if Self.isRepeat(position, from: base, to: end, in: scratch, seen: &seen) {
                     diagnostics.append(warning(
                         Self.repeated(isAnd ? "and" : "or"),
-                        path: operand.location.path,
-                        range: operand.location.range,
+                        path: scratch[position].location.path,
+                        range: scratch[position].location.range,
                         help: "remove the repeated test"
                     ))
                 }
-                collectRepeats(operand, into: &diagnostics)
+                // Most operands are plain tests with nothing to look into.
+                if scratch[position].traits.contains(.hasChain) {
+                    let operand = scratch[position]
+                    collectRepeats(operand, scratch: &scratch, into: &diagnostics)
+                }
             }
+            scratch.removeSubrange(base...)
         case .letReference:
             // A let's own body is linted once, with the lets.
             return
         default:
             // Only chains can repeat a test; most leaves hold none.
             guard expr.traits.contains(.hasChain) else { return }
-            expr.forEachChild { collectRepeats($0, into: &diagnostics) }
+            expr.forEachChild { collectRepeats($0, scratch: &scratch, into: &diagnostics) }
         }
     }
 
-    /// Whether an operand equal to `operands[position]` comes before it.
-    /// Short chains (nearly all) are scanned pairwise, which beats filling a
-    /// set (`==` first compares the cached structural hashes); long ones use
-    /// `seen`, fed one operand per call in order.
-    private static func isRepeat(_ position: Int, in operands: [CheckedExpr], seen: inout Set<CheckedExpr>) -> Bool {
-        if operands.count <= 16 { return operands[..<position].contains(operands[position]) }
+    /// Whether an operand equal to `operands[position]` comes before it in
+    /// `operands[start..<end]`. Short chains (nearly all) are scanned
+    /// pairwise, which beats filling a set (`==` first compares the cached
+    /// structural hashes); long ones use `seen`, fed one operand per call in order.
+    private static func isRepeat(_ position: Int, from start: Int, to end: Int, in operands: [CheckedExpr], seen: inout Set<CheckedExpr>) -> Bool {
+        if end - start <= 16 { return operands[start..<position].contains(operands[position]) }
         return !seen.insert(operands[position]).inserted
     }
 

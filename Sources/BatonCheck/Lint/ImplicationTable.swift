@@ -28,6 +28,8 @@ struct ImplicationTable {
     private var constraintIDs: [Constraint: Int32] = [:]
     /// Whether an unconstrained subject satisfies each constraint.
     private var acceptsAnything: [Bool] = []
+    /// Whether each constraint allows nothing.
+    private var isEmptyConstraint: [Bool] = []
     /// `isSubset` results by constraint pair.
     private var subsetCache: [Int: Bool] = [:]
 
@@ -132,13 +134,15 @@ struct ImplicationTable {
 
     private mutating func add(_ conjunction: ConditionModel.Conjunction) {
         var term = Term(entries: entrySubjects.count..<entrySubjects.count + conjunction.count)
-        for entry in conjunction {
-            let id = intern(entry.constraint)
-            let bit: UInt64 = 1 << UInt64(entry.subject & 63)
+        // By index: iterating the entries themselves would copy each one.
+        for index in conjunction.indices {
+            let subject = conjunction[index].subject
+            let id = intern(conjunction[index].constraint)
+            let bit: UInt64 = 1 << UInt64(subject & 63)
             term.subjects |= bit
             if !acceptsAnything[Int(id)] { term.required |= bit }
-            if entry.constraint.isEmpty { term.isEmpty = true }
-            entrySubjects.append(entry.subject)
+            if isEmptyConstraint[Int(id)] { term.isEmpty = true }
+            entrySubjects.append(subject)
             entryConstraints.append(id)
         }
         terms.append(term)
@@ -150,6 +154,7 @@ struct ImplicationTable {
         constraints.append(constraint)
         constraintIDs[constraint] = id
         acceptsAnything.append(Constraint.unconstrained.isSubset(of: constraint))
+        isEmptyConstraint.append(constraint.isEmpty)
         return id
     }
 }

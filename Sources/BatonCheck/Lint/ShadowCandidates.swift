@@ -24,17 +24,19 @@ struct ShadowCandidates {
         for (position, model) in models.enumerated() {
             guard let model else { continue }
             for term in model.terms {
-                // Ties (possible only across files) go to the lowest subject id.
-                guard let first = term.min(by: { ($0.start, $0.subject) < ($1.start, $1.subject) }) else {
+                // Ties (possible only across files) go to the lowest subject id;
+                // by index, as comparing entries themselves would copy them.
+                guard let first = term.indices.min(by: { (term[$0].start, term[$0].subject) < (term[$1].start, term[$1].subject) }) else {
                     lists[Self.alwaysKey, default: []].append(Int32(position))
                     continue
                 }
-                if let values = first.constraint.only, !values.isEmpty {
+                let subject = term[first].subject
+                if let values = term[first].constraint.only, !values.isEmpty {
                     for value in values {
-                        lists[key(first.subject, valueID(value)), default: []].append(Int32(position))
+                        lists[key(subject, valueID(value)), default: []].append(Int32(position))
                     }
                 } else {
-                    lists[key(first.subject, nil), default: []].append(Int32(position))
+                    lists[key(subject, nil), default: []].append(Int32(position))
                 }
             }
         }
