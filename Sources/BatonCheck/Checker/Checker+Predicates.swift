@@ -41,22 +41,9 @@ extension Checker {
 
     /// `sentiment < -2` can never hold: say so rather than compile it.
     private mutating func checkNumericRange(_ subject: CheckedExpr, against other: CheckedExpr, path: String) {
-        guard case .constant(.number(let value)) = other.kind else { return }
-        let bounds: (ClosedRange<Double>, String, String)?
-        switch subject.kind {
-        case .signal(.sentiment): bounds = (-1...1, "sentiment", "-1 and 1")
-        case .signal(.confidence): bounds = (0...1, "confidence", "0 and 1")
-        case .window(let function, let argument, _) where function != .count && function != .consecutive && function != .sum && function != .trend:
-            if case .signal(.sentiment) = argument.kind { bounds = (-1...1, "\(function.rawValue)(sentiment)", "-1 and 1") } else { bounds = nil }
-        case .window(.trend, _, _): bounds = (-2...2, "a trend", "-2 and 2")
-        case .window(let function, _, let turns) where function == .count || function == .consecutive:
-            bounds = (0...Double(turns), "\(function.rawValue) over \(turns) turns", "0 and \(turns)")
-        case .api(_, .httpStatus): bounds = (100...599, "an HTTP status", "100 and 599")
-        default: bounds = nil
-        }
-        if let (range, what, spelled) = bounds, !range.contains(value) {
-            report(.outOfRange(what: what, range: spelled), path: path, range: other.location.range)
-        }
+        guard case .constant(.number(let value)) = other.kind, let domain = NumericDomain(subject.kind),
+              !domain.range.contains(value) else { return }
+        report(.outOfRange(what: domain.what, range: domain.spelledRange), path: path, range: other.location.range)
     }
 
     /// `api.orders.status == "lost"` must name a declared status.
@@ -242,6 +229,63 @@ extension WindowFunction {
         case .count: "count(api_error, last 5)"
         case .consecutive: "consecutive(sentiment < 0, last 10)"
         default: "\(rawValue)(sentiment, last 3)"
+        }
+    }
+}
+
+/// The values a bounded numeric subject can take. The names are spelled
+/// only for a diagnostic: nearly every comparison is in range.
+private enum NumericDomain {
+    case sentiment
+    case confidence
+    case sentimentWindow(WindowFunction)
+    case trend
+    case counted(WindowFunction, turns: Int)
+    case httpStatus
+
+    init?(_ kind: CheckedExpr.Kind) {
+        switch kind {
+        case .signal(.sentiment): self = .sentiment
+        case .signal(.confidence): self = .confidence
+        case .window(let function, let argument, _) where function != .count && function != .consecutive && function != .sum && function != .trend:
+            guard case .signal(.sentiment) = argument.kind else { return nil }
+            self = .sentimentWindow(function)
+        case .window(.trend, _, _): self = .trend
+        case .window(let function, _, let turns) where function == .count || function == .consecutive:
+            self = .counted(function, turns: turns)
+        case .api(_, .httpStatus): self = .httpStatus
+        default: return nil
+        }
+    }
+
+    var range: ClosedRange<Double> {
+        switch self {
+        case .sentiment, .sentimentWindow: -1...1
+        case .confidence: 0...1
+        case .trend: -2...2
+        case .counted(_, let turns): 0...Double(turns)
+        case .httpStatus: 100...599
+        }
+    }
+
+    var what: String {
+        switch self {
+        case .sentiment: "sentiment"
+        case .confidence: "confidence"
+        case .sentimentWindow(let function): "\(function.rawValue)(sentiment)"
+        case .trend: "a trend"
+        case .counted(let function, let turns): "\(function.rawValue) over \(turns) turns"
+        case .httpStatus: "an HTTP status"
+        }
+    }
+
+    var spelledRange: String {
+        switch self {
+        case .sentiment, .sentimentWindow: "-1 and 1"
+        case .trend: "-2 and 2"
+        case .confidence: "0 and 1"
+        case .counted(_, let turns): "0 and \(turns)"
+        case .httpStatus: "100 and 599"
         }
     }
 }

@@ -6,6 +6,7 @@ import BatonLanguage
 extension Checker {
     mutating func checkTemplate(_ template: Template, path: String) -> CheckedTemplate? {
         var parts: [CheckedTemplate.Part] = []
+        parts.reserveCapacity(template.parts.count)
         var failed = false
         for part in template.parts {
             switch part {
