@@ -34,11 +34,10 @@ func runLanguageBench(_ arguments: [String]) throws {
         index += 1
     }
     print("parse + check + lint of generated rule files (median of \(repeats) runs, sizes interleaved)")
-    let texts = sizes.map { size in
+    let sources = sizes.map { size in
         var generator = RuleGenerator(seed: 42)
-        return generator.file(rules: size)
+        return SourceFile(path: "generated.baton", text: generator.file(rules: size))
     }
-    let sources = texts.map { SourceFile(path: "generated.baton", text: $0) }
     // Round by round, every size once per round, so a change in the
     // machine's speed during the run moves all sizes alike and the cost
     // ratio stays fair.
@@ -63,7 +62,7 @@ func runLanguageBench(_ arguments: [String]) throws {
     for (slot, size) in sizes.enumerated() {
         let source = sources[slot]
         if let dumpDirectory {
-            try texts[slot].write(toFile: "\(dumpDirectory)/\(size).baton", atomically: true, encoding: .utf8)
+            try Data(source.bytes).write(to: URL(fileURLWithPath: "\(dumpDirectory)/\(size).baton"))
             try dumpDiagnostics(of: source, to: "\(dumpDirectory)/\(size).txt")
         }
         let median = times[slot].sorted()[times[slot].count / 2]

@@ -60,63 +60,76 @@ struct ShadowCandidates {
             add(key(entry.subject, nil))
             if let value = lookupValue(for: entry.constraint) { add(key(entry.subject, value)) }
         }
-        // Every rule runs one of these loops up to `limit` times: unchecked
-        // reads of `members` keep them tight.
-        return members.withUnsafeBufferPointer { members in
+        switch cursors.count {
+        case 0: return nil
+        case 1: return first(in: cursors[0], excluding: excluded, limit: limit, where: accepts)
+        case 2: return first(merging: cursors[0], cursors[1], excluding: excluded, limit: limit, where: accepts)
+        default: return first(merging: cursors, excluding: excluded, limit: limit, where: accepts)
+        }
+    }
+
+    /// One bucket: already in order; only repeats need skipping.
+    private func first(in bucket: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
+        // Every rule runs this loop (or a merge below) up to `limit` times:
+        // unchecked reads of `members` keep it tight.
+        members.withUnsafeBufferPointer { members in
             var previous = -1
             var count = 0
-            switch cursors.count {
-            case 0:
-                return nil
-            case 1:
-                // One bucket: already in order; only repeats need skipping.
-                for index in cursors[0] {
-                    let member = Int(members[index])
-                    if member == previous || member == excluded { continue }
-                    if count == limit { return nil }
-                    previous = member
-                    count += 1
-                    if accepts(member) { return member }
-                }
-                return nil
-            case 2:
-                // Two buckets, the usual case: a plain two-way merge.
-                let first = cursors[0]
-                let second = cursors[1]
-                var i = first.lowerBound
-                var j = second.lowerBound
-                while count < limit {
-                    let a = i < first.upperBound ? Int(members[i]) : Int.max
-                    let b = j < second.upperBound ? Int(members[j]) : Int.max
-                    let next = min(a, b)
-                    if next == .max { return nil }
-                    if a == next { i += 1 }
-                    if b == next { j += 1 }
-                    if next == previous || next == excluded { continue }
-                    previous = next
-                    count += 1
-                    if accepts(next) { return next }
-                }
-                return nil
-            default:
-                // Any number of buckets: repeatedly take the smallest head.
-                while count < limit {
-                    var next = Int.max
-                    var slot = -1
-                    for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound]) < next {
-                        next = Int(members[cursor.lowerBound])
-                        slot = index
-                    }
-                    if slot < 0 { return nil }
-                    cursors[slot] = cursors[slot].dropFirst()
-                    if next == previous || next == excluded { continue }
-                    previous = next
-                    count += 1
-                    if accepts(next) { return next }
-                }
-                return nil
+            for index in bucket {
+                let member = Int(members[index])
+                if member == previous || member == excluded { continue }
+                if count == limit { return nil }
+                previous = member
+                count += 1
+                if accepts(member) { return member }
             }
+            return nil
         }
+    }
+
+    /// Two buckets, the usual case: a plain two-way merge.
+    private func first(merging first: Range<Int>, _ second: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
+        members.withUnsafeBufferPointer { members in
+            var i = first.lowerBound
+            var j = second.lowerBound
+            var previous = -1
+            var count = 0
+            while count < limit {
+                let a = i < first.upperBound ? Int(members[i]) : Int.max
+                let b = j < second.upperBound ? Int(members[j]) : Int.max
+                let next = min(a, b)
+                if next == .max { return nil }
+                if a == next { i += 1 }
+                if b == next { j += 1 }
+                if next == previous || next == excluded { continue }
+                previous = next
+                count += 1
+                if accepts(next) { return next }
+            }
+            return nil
+        }
+    }
+
+    /// Any number of buckets: repeatedly take the smallest head.
+    private func first(merging buckets: [Range<Int>], excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
+        var cursors = buckets
+        var previous = -1
+        var count = 0
+        while count < limit {
+            var next = Int.max
+            var slot = -1
+            for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound]) < next {
+                next = Int(members[cursor.lowerBound])
+                slot = index
+            }
+            if slot < 0 { return nil }
+            cursors[slot] = cursors[slot].dropFirst()
+            if next == previous || next == excluded { continue }
+            previous = next
+            count += 1
+            if accepts(next) { return next }
+        }
+        return nil
     }
 
     /// One value of a set-limited subject to look up: any allowed value finds

@@ -29,12 +29,14 @@ struct ShadowedRule: LintRule {
         var termCount: UInt8
         var bypassGuards: Bool
 
-        init(_ rule: UnsafePointer<CheckedRule>, at position: Int, in table: ImplicationTable) {
+        /// From the rule's fields, read in place: a whole `CheckedRule` as
+        /// an argument would be copied.
+        init(priority: Int, index: Int, outcome: Outcome, bypassGuards: Bool, at position: Int, in table: ImplicationTable) {
             // A checked set has priorities in 0...1_000_000; clamping keeps the
             // packing safe without changing that order.
-            let priority = UInt64(min(max(rule.pointee.priority, 0), 1 << 29))
-            let lateness = UInt64(min(max(rule.pointee.index, 0), Int(UInt32.max)))
-            order = UInt64(rule.pointee.outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
+            let priority = UInt64(min(max(priority, 0), 1 << 29))
+            let lateness = UInt64(min(max(index, 0), Int(UInt32.max)))
+            order = UInt64(outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
             required = table.sharedRequired(position)
             let count = table.termCount(position)
             termCount = UInt8(min(count, Int(UInt8.max)))
@@ -43,7 +45,7 @@ struct ShadowedRule: LintRule {
                 if count >= 2 { termRequired.1 = table.required(ofTerm: 1, in: position) }
                 if count == 3 { termRequired.2 = table.required(ofTerm: 2, in: position) }
             }
-            bypassGuards = rule.pointee.bypassGuards
+            self.bypassGuards = bypassGuards
         }
 
         /// `ImplicationTable.mayImply` from a rule whose satisfiable terms
@@ -67,9 +69,9 @@ struct ShadowedRule: LintRule {
             rules[index].isShadow || rules[index].outcome == .continue ? nil : context.models[index]
         }
         var table = ImplicationTable(models)
-        // Through a pointer: `rules[i]` as an argument would copy the whole rule.
-        let ranks = rules.withUnsafeBufferPointer { rules in
-            rules.indices.map { Rank(rules.baseAddress! + $0, at: $0, in: table) }
+        let ranks = rules.indices.map { index in
+            Rank(priority: rules[index].priority, index: rules[index].index, outcome: rules[index].outcome,
+                 bypassGuards: rules[index].bypassGuards, at: index, in: table)
         }
         let candidates = ShadowCandidates(models)
         var diagnostics: [Diagnostic] = []
