@@ -82,16 +82,17 @@ func runLanguageBench(_ arguments: [String]) throws {
 }
 
 /// Median times of the phases on their own: parsing, checking without lint
-/// (which includes parsing), and linting the checked set. These are thread
-/// CPU times, which other processes on a shared machine disturb less.
+/// (which includes parsing), and linting the checked set, with the lint's
+/// shared set-up and each of its rules apart.
 private func printPhases(of source: SourceFile, repeats: Int) throws {
+    let clock = ContinuousClock()
     // Results are freed after the clock stops, as in the main measurement.
     func median<Result>(_ body: () -> Result) -> Double {
         var times: [Double] = []
         for _ in 0..<repeats {
-            let start = threadCPUSeconds()
+            let start = clock.now
             let result = body()
-            times.append(threadCPUSeconds() - start)
+            times.append((clock.now - start).seconds)
             withExtendedLifetime(result) {}
         }
         return times.sorted()[times.count / 2] * 1000
@@ -100,13 +101,13 @@ private func printPhases(of source: SourceFile, repeats: Int) throws {
     let check = median { Checker.check([source], lint: false) }
     guard let ruleSet = Checker.check([source], lint: false).ruleSet else { return }
     let lint = median { Linter.lint(ruleSet) }
-    print(String(format: "  CPU: parse %.1f ms, check %.1f ms (without parse), lint %.1f ms", parse, check - parse, lint))
-}
-
-private func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    print(String(format: "  phases: parse %.1f ms, check %.1f ms (without parse), lint %.1f ms", parse, check - parse, lint))
+    let context = LintContext(ruleSet)
+    var parts = [String(format: "context %.1f", median { LintContext(ruleSet) })]
+    for rule in Linter.rules {
+        parts.append(String(format: "%@ %.1f", rule.name, median { rule.init().lint(context) }))
+    }
+    print("  lint ms: " + parts.joined(separator: ", "))
 }
 
 /// Every diagnostic of a checked file, fully spelled out: the checker's

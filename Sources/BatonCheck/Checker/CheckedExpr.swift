@@ -11,8 +11,8 @@ public struct CheckedExpr: Sendable, Hashable {
     public let location: Location
     /// Structural hash, computed once from the children's own cached hashes,
     /// so hashing a tree (the linter and compiler key maps by conditions)
-    /// costs O(1) instead of a walk.
-    private let structuralHash: Int
+    /// costs O(1) instead of a walk. Equal trees have equal hashes.
+    let structuralHash: Int
     /// What occurs in the tree, also computed once from the children, so
     /// lint walks skip the (many) subtrees that hold nothing they look for.
     let traits: Traits

@@ -30,11 +30,6 @@ struct ConditionModel {
         self.terms = terms
     }
 
-    /// True when no term can hold.
-    var isContradictory: Bool {
-        terms.allSatisfy { term in term.contains { $0.constraint.isEmpty } }
-    }
-
     private static func disjuncts(_ expr: CheckedExpr, _ subjects: inout SubjectTable) -> [Conjunction]? {
         switch expr.kind {
         case .letReference(_, let inner):

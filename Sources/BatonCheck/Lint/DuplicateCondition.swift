@@ -9,8 +9,7 @@ struct DuplicateCondition: LintRule {
     func lint(_ context: LintContext) -> [Diagnostic] {
         let ruleSet = context.ruleSet
         var diagnostics: [Diagnostic] = []
-        var seenConditions: [CheckedExpr: Int] = [:]
-        seenConditions.reserveCapacity(ruleSet.rules.count)
+        var seenConditions = FirstOccurrences<CheckedExpr>(capacity: ruleSet.rules.count)
         // One buffer for the operands of every chain, nested ones after their parent's.
         var scratch: [CheckedExpr] = []
         scratch.reserveCapacity(16)
@@ -18,7 +17,10 @@ struct DuplicateCondition: LintRule {
         for index in ruleSet.rules.indices {
             collectRepeats(ruleSet.rules[index].condition, scratch: &scratch, into: &diagnostics)
             let condition = ConditionModel.stripLets(ruleSet.rules[index].condition)
-            if let firstIndex = seenConditions[condition] {
+            let firstIndex = seenConditions.first(of: condition, hash: condition.structuralHash, at: index) {
+                ConditionModel.stripLets(ruleSet.rules[$0].condition)
+            }
+            if let firstIndex {
                 let rule = ruleSet.rules[index]
                 let first = ruleSet.rules[firstIndex]
                 diagnostics.append(warning(
@@ -28,8 +30,6 @@ struct DuplicateCondition: LintRule {
                     help: "merge the two rules, or make their conditions differ",
                     notes: [DiagnosticNote("`\(first.name)` is defined here", path: first.path, range: first.nameRange)]
                 ))
-            } else {
-                seenConditions[condition] = ruleSet.rules[index].index
             }
         }
         for value in ruleSet.lets { collectRepeats(value.value, scratch: &scratch, into: &diagnostics) }

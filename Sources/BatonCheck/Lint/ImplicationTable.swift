@@ -1,5 +1,6 @@
 /// Condition models flattened for the shadowed-rule check, which asks
-/// "does rule A's condition imply rule B's?" up to 256 times per rule.
+/// "does rule A's condition imply rule B's?" up to 256 times per rule (and
+/// for the unreachable-rule check: can any term hold?).
 /// Terms become plain records in flat arrays, constraints are interned so
 /// each distinct pair is compared once, and a 64-bit subject mask per term
 /// rejects most pairs of terms before any constraint is looked at.
@@ -31,15 +32,17 @@ struct ImplicationTable {
     /// Whether each constraint allows nothing.
     private var isEmptyConstraint: [Bool] = []
     /// `isSubset` results by constraint pair.
-    private var subsetCache: [Int: Bool] = [:]
+    private var subsetCache = PairCache()
 
-    init(_ models: [ConditionModel?]) {
-        termRanges.reserveCapacity(models.count)
-        for model in models {
-            let first = terms.count
-            for term in model?.terms ?? [] { add(term) }
-            termRanges.append(first..<terms.count)
-        }
+    init(capacity: Int) {
+        termRanges.reserveCapacity(capacity)
+    }
+
+    /// Adds the next model (index `count`), nil for an unmodelled one.
+    mutating func append(_ model: ConditionModel?) {
+        let first = terms.count
+        for term in model?.terms ?? [] { add(term) }
+        termRanges.append(first..<terms.count)
     }
 
     /// True when model `index` has no term that can hold.
@@ -112,24 +115,21 @@ struct ImplicationTable {
         var cursor = myEntries.lowerBound
         for entry in terms[theirs].entries {
             let subject = entrySubjects[entry]
-            let constraint = Int(entryConstraints[entry])
+            let constraint = entryConstraints[entry]
             while cursor < myEntries.upperBound, entrySubjects[cursor] < subject { cursor += 1 }
             if cursor < myEntries.upperBound, entrySubjects[cursor] == subject {
-                if !isSubset(Int(entryConstraints[cursor]), of: constraint) { return false }
-            } else if !acceptsAnything[constraint] {
+                if !isSubset(entryConstraints[cursor], of: constraint) { return false }
+            } else if !acceptsAnything[Int(constraint)] {
                 return false
             }
         }
         return true
     }
 
-    private mutating func isSubset(_ mine: Int, of theirs: Int) -> Bool {
+    private mutating func isSubset(_ mine: Int32, of theirs: Int32) -> Bool {
         if mine == theirs { return true }
-        let key = mine << 32 | theirs
-        if let known = subsetCache[key] { return known }
-        let result = constraints[mine].isSubset(of: constraints[theirs])
-        subsetCache[key] = result
-        return result
+        let constraints = constraints
+        return subsetCache.answer(mine, theirs) { constraints[Int(mine)].isSubset(of: constraints[Int(theirs)]) }
     }
 
     private mutating func add(_ conjunction: ConditionModel.Conjunction) {

@@ -16,12 +16,29 @@ public struct LintContext {
     public let ruleSet: CheckedRuleSet
     /// `ConditionModel` of each rule, by rule index (nil when too large to model).
     let models: [ConditionModel?]
+    /// The models flattened, by rule index, filled as each model is built:
+    /// read again later, a large set's models are no longer in cache.
+    let implications: ImplicationTable
 
-    init(_ ruleSet: CheckedRuleSet) {
+    public init(_ ruleSet: CheckedRuleSet) {
         self.ruleSet = ruleSet
         var subjects = SubjectTable()
+        var models: [ConditionModel?] = []
+        models.reserveCapacity(ruleSet.rules.count)
+        var implications = ImplicationTable(capacity: ruleSet.rules.count)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
-        self.models = ruleSet.rules.indices.map { ConditionModel(ruleSet.rules[$0].condition, subjects: &subjects) }
+        for index in ruleSet.rules.indices {
+            let model = ConditionModel(ruleSet.rules[index].condition, subjects: &subjects)
+            implications.append(model)
+            models.append(model)
+        }
+        self.models = models
+        self.implications = implications
+    }
+
+    /// Whether rule `index` is modelled and no term of its condition can hold.
+    func isContradictory(_ index: Int) -> Bool {
+        models[index] != nil && implications.isContradictory(index)
     }
 }
 

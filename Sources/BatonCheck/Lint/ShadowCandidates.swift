@@ -7,19 +7,27 @@ import BatonCore
 /// set order.
 ///
 /// Buckets are sorted lists of rule positions in one flat array, and
-/// `collect` merges the few buckets a rule needs only as far as asked, so
+/// `first` merges the few buckets a rule needs only as far as asked, so
 /// the first 256 candidates cost about 256 steps however large the set.
-struct ShadowCandidates {
+/// Each member carries a `Summary` of its rule (what the caller's cheapest
+/// tests read), so most candidates are turned away while the buckets are
+/// read in order, without a lookup elsewhere in memory per candidate.
+struct ShadowCandidates<Summary> {
+    private struct Member {
+        var summary: Summary
+        var position: Int32
+    }
+
     /// Bucket key → its range in `members`.
     private var buckets: [Int: Range<Int>] = [:]
-    private var members: [Int32] = []
+    private var members: [Member] = []
     /// Ids of the values of `only` sets, for bucket keys.
     private var valueIDs: [Value: Int] = [:]
 
     /// Bucket for terms without subjects (`when true`): implied by everything.
-    private static let alwaysKey = -1
+    private static var alwaysKey: Int { -1 }
 
-    init(_ models: [ConditionModel?]) {
+    init(_ models: [ConditionModel?], summary: (Int) -> Summary) {
         var lists: [Int: [Int32]] = [:]
         for (position, model) in models.enumerated() {
             guard let model else { continue }
@@ -40,9 +48,10 @@ struct ShadowCandidates {
                 }
             }
         }
+        members.reserveCapacity(lists.values.reduce(0) { $0 + $1.count })
         for (key, list) in lists {
             buckets[key] = members.count..<members.count + list.count
-            members += list
+            for position in list { members.append(Member(summary: summary(Int(position)), position: position)) }
         }
     }
 
@@ -50,7 +59,7 @@ struct ShadowCandidates {
     /// each once, leaving out `excluded`, the rule itself) that `accepts`.
     /// Candidates are produced as they are tested, so a rule that finds its
     /// answer early stops there and none are stored.
-    func first(for model: ConditionModel, excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
+    func first(for model: ConditionModel, excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
         var cursors: [Range<Int>] = []
         func add(_ key: Int) {
             if let bucket = buckets[key] { cursors.append(bucket) }
@@ -69,65 +78,68 @@ struct ShadowCandidates {
     }
 
     /// One bucket: already in order; only repeats need skipping.
-    private func first(in bucket: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
+    private func first(in bucket: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
         // Every rule runs this loop (or a merge below) up to `limit` times:
         // unchecked reads of `members` keep it tight.
         members.withUnsafeBufferPointer { members in
             var previous = -1
             var count = 0
             for index in bucket {
-                let member = Int(members[index])
+                let member = Int(members[index].position)
                 if member == previous || member == excluded { continue }
                 if count == limit { return nil }
                 previous = member
                 count += 1
-                if accepts(member) { return member }
+                if accepts(member, members[index].summary) { return member }
             }
             return nil
         }
     }
 
     /// Two buckets, the usual case: a plain two-way merge.
-    private func first(merging first: Range<Int>, _ second: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
+    private func first(merging first: Range<Int>, _ second: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
         members.withUnsafeBufferPointer { members in
             var i = first.lowerBound
             var j = second.lowerBound
             var previous = -1
             var count = 0
             while count < limit {
-                let a = i < first.upperBound ? Int(members[i]) : Int.max
-                let b = j < second.upperBound ? Int(members[j]) : Int.max
+                let a = i < first.upperBound ? Int(members[i].position) : Int.max
+                let b = j < second.upperBound ? Int(members[j].position) : Int.max
                 let next = min(a, b)
                 if next == .max { return nil }
+                // Both heads are the same rule when `b == next` too, so either summary will do.
+                let summary = a == next ? members[i].summary : members[j].summary
                 if a == next { i += 1 }
                 if b == next { j += 1 }
                 if next == previous || next == excluded { continue }
                 previous = next
                 count += 1
-                if accepts(next) { return next }
+                if accepts(next, summary) { return next }
             }
             return nil
         }
     }
 
     /// Any number of buckets: repeatedly take the smallest head.
-    private func first(merging buckets: [Range<Int>], excluding excluded: Int, limit: Int, where accepts: (Int) -> Bool) -> Int? {
+    private func first(merging buckets: [Range<Int>], excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
         var cursors = buckets
         var previous = -1
         var count = 0
         while count < limit {
             var next = Int.max
             var slot = -1
-            for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound]) < next {
-                next = Int(members[cursor.lowerBound])
+            for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound].position) < next {
+                next = Int(members[cursor.lowerBound].position)
                 slot = index
             }
             if slot < 0 { return nil }
+            let summary = members[cursors[slot].lowerBound].summary
             cursors[slot] = cursors[slot].dropFirst()
             if next == previous || next == excluded { continue }
             previous = next
             count += 1
-            if accepts(next) { return next }
+            if accepts(next, summary) { return next }
         }
         return nil
     }

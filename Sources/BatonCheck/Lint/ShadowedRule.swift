@@ -13,9 +13,11 @@ struct ShadowedRule: LintRule {
     static let summary = "a rule whose condition implies a stronger rule's condition never decides anything"
     static let maxCandidates = 256
 
-    /// What the candidate loop reads of a rule, copied out once into 48
-    /// bytes so it touches a few plain values rather than whole `CheckedRule`s
-    /// and the implication table's terms.
+    /// What the candidate loop reads of a rule, copied out once and carried
+    /// by each of the rule's bucket entries (48 bytes with its position), so
+    /// a candidate is tested with the entry the merge has just read rather
+    /// than a look-up elsewhere in memory (whole `CheckedRule`s, the
+    /// implication table's terms), which at 100,000 rules is a cache miss.
     private struct Rank {
         /// The conflict order of the grammar README as one number: a higher
         /// `order` beats a lower one (stronger outcome, then higher priority,
@@ -38,6 +40,7 @@ struct ShadowedRule: LintRule {
             let lateness = UInt64(min(max(index, 0), Int(UInt32.max)))
             order = UInt64(outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
             required = table.sharedRequired(position)
+            self.bypassGuards = bypassGuards
             let count = table.termCount(position)
             termCount = UInt8(min(count, Int(UInt8.max)))
             if count >= 1, count <= 3 {
@@ -45,7 +48,6 @@ struct ShadowedRule: LintRule {
                 if count >= 2 { termRequired.1 = table.required(ofTerm: 1, in: position) }
                 if count == 3 { termRequired.2 = table.required(ofTerm: 2, in: position) }
             }
-            self.bypassGuards = bypassGuards
         }
 
         /// `ImplicationTable.mayImply` from a rule whose satisfiable terms
@@ -68,12 +70,13 @@ struct ShadowedRule: LintRule {
         let models = rules.indices.map { index in
             rules[index].isShadow || rules[index].outcome == .continue ? nil : context.models[index]
         }
-        var table = ImplicationTable(models)
+        // Built with the models; only the acting rules' entries are read.
+        var table = context.implications
         let ranks = rules.indices.map { index in
             Rank(priority: rules[index].priority, index: rules[index].index, outcome: rules[index].outcome,
                  bypassGuards: rules[index].bypassGuards, at: index, in: table)
         }
-        let candidates = ShadowCandidates(models)
+        let candidates = ShadowCandidates(models) { ranks[$0] }
         var diagnostics: [Diagnostic] = []
         var subjects: [UInt64] = []
         for position in rules.indices {
@@ -82,8 +85,7 @@ struct ShadowedRule: LintRule {
             // A candidate needing a subject some term of this rule lacks is not implied.
             let available = table.sharedSubjects(position)
             table.satisfiableSubjects(position, into: &subjects)
-            let winner = candidates.first(for: model, excluding: position, limit: Self.maxCandidates) { candidate in
-                let stronger = ranks[candidate]
+            let winner = candidates.first(for: model, excluding: position, limit: Self.maxCandidates) { candidate, stronger in
                 // A guard-bypassing rule can still win while the other is held back.
                 if rank.bypassGuards, !stronger.bypassGuards { return false }
                 return stronger.required & ~available == 0 && stronger.order > rank.order

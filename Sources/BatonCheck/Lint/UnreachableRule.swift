@@ -10,7 +10,7 @@ struct UnreachableRule: LintRule {
         let rules = context.ruleSet.rules
         // By index: iterating the rules themselves would copy each `CheckedRule`.
         return rules.indices.compactMap { index in
-            guard let model = context.models[rules[index].index], model.isContradictory else { return nil }
+            guard context.isContradictory(index) else { return nil }
             let rule = rules[index]
             return warning(
                 Self.message(rule.name),

@@ -1,0 +1,50 @@
+@testable import BatonCheck
+import Testing
+
+/// The lint's own small tables, checked against plain dictionaries.
+@Suite("Lint: tables")
+struct LintTablesTests {
+    /// Every answer comes back as first computed, across growth, and each
+    /// pair is computed once; ids use all 31 bits.
+    @Test func pairCacheRemembersAcrossGrowth() {
+        var cache = PairCache()
+        var expected: [Int64: Bool] = [:]
+        var computed = 0
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Few distinct pairs, so most look-ups hit, and large ids.
+            let a = Int32(truncatingIfNeeded: (state >> 33) % 97) + (Int32.max - 100)
+            let b = Int32(truncatingIfNeeded: (state >> 45) % 89)
+            let key = Int64(a) << 32 | Int64(b)
+            let truth = (a ^ b) & 1 == 0
+            let answer = cache.answer(a, b) {
+                computed += 1
+                return truth
+            }
+            #expect(answer == truth)
+            expected[key] = truth
+        }
+        #expect(computed == expected.count)
+        // (a, b) and (b, a) are different pairs.
+        #expect(cache.answer(1, 2) { true } == true)
+        #expect(cache.answer(2, 1) { false } == false)
+        #expect(cache.answer(1, 2) { false } == true)
+    }
+
+    /// Equal elements find the first position; unequal elements that share
+    /// a hash are kept apart.
+    @Test func firstOccurrencesSeparatesCollisions() {
+        let words = ["a", "b", "a", "c", "b", "c", "d", "a"]
+        // One hash for all: every look-up after the first collides.
+        var colliding = FirstOccurrences<String>()
+        var hashed = FirstOccurrences<String>()
+        var reference: [String: Int] = [:]
+        for (position, word) in words.enumerated() {
+            let expected = reference[word]
+            if expected == nil { reference[word] = position }
+            #expect(colliding.first(of: word, hash: 7, at: position) { words[$0] } == expected)
+            #expect(hashed.first(of: word, hash: word.hashValue, at: position) { words[$0] } == expected)
+        }
+    }
+}
