@@ -17,10 +17,15 @@ struct ImplicationTable {
         /// Some constraint of the term allows nothing.
         var isEmpty = false
         var entries: Range<Int>
+        /// The entry whose subject was written first in the source (the
+        /// lowest subject id on a tie), for the shadow candidates' index;
+        /// nil for a term without subjects.
+        var firstWritten: Int?
     }
 
     /// Terms of model m are `terms[termRanges[m]]` (empty when unmodelled).
     private var termRanges: [Range<Int>] = []
+    private var modelled: [Bool] = []
     private var terms: [Term] = []
     /// Entries of all terms, sorted by subject within each term.
     private var entrySubjects: [Int32] = []
@@ -36,6 +41,7 @@ struct ImplicationTable {
 
     init(capacity: Int) {
         termRanges.reserveCapacity(capacity)
+        modelled.reserveCapacity(capacity)
     }
 
     /// Adds the next model (index `count`), nil for an unmodelled one.
@@ -43,7 +49,29 @@ struct ImplicationTable {
         let first = terms.count
         for term in model?.terms ?? [] { add(term) }
         termRanges.append(first..<terms.count)
+        modelled.append(model != nil)
     }
+
+    /// Whether model `index` was modelled (not too large).
+    func isModelled(_ index: Int) -> Bool { modelled[index] }
+
+    /// The terms of model `index`, as ids for the accessors below.
+    func termIDs(_ index: Int) -> Range<Int> { termRanges[index] }
+
+    /// The entries of term `term` (an id from `termIDs`).
+    func entries(ofTerm term: Int) -> Range<Int> { terms[term].entries }
+
+    /// The entry of term `term` whose subject was written first; nil when it has no subjects.
+    func firstWrittenEntry(ofTerm term: Int) -> Int? { terms[term].firstWritten }
+
+    func subject(ofEntry entry: Int) -> Int32 { entrySubjects[entry] }
+
+    func constraintID(ofEntry entry: Int) -> Int32 { entryConstraints[entry] }
+
+    /// Interned constraints, by id.
+    var constraintCount: Int { constraints.count }
+
+    func constraint(_ id: Int32) -> Constraint { constraints[Int(id)] }
 
     /// True when model `index` has no term that can hold.
     func isContradictory(_ index: Int) -> Bool {
@@ -134,7 +162,11 @@ struct ImplicationTable {
 
     private mutating func add(_ conjunction: ConditionModel.Conjunction) {
         var term = Term(entries: entrySubjects.count..<entrySubjects.count + conjunction.count)
-        // By index: iterating the entries themselves would copy each one.
+        // Ties (possible only across files) go to the lowest subject id;
+        // by index, as comparing entries themselves would copy them.
+        if let first = conjunction.indices.min(by: { (conjunction[$0].start, conjunction[$0].subject) < (conjunction[$1].start, conjunction[$1].subject) }) {
+            term.firstWritten = term.entries.lowerBound + first
+        }
         for index in conjunction.indices {
             let subject = conjunction[index].subject
             let id = intern(conjunction[index].constraint)

@@ -14,31 +14,26 @@ public protocol LintRule: Sendable {
 /// condition model.
 public struct LintContext {
     public let ruleSet: CheckedRuleSet
-    /// `ConditionModel` of each rule, by rule index (nil when too large to model).
-    let models: [ConditionModel?]
-    /// The models flattened, by rule index, filled as each model is built:
-    /// read again later, a large set's models are no longer in cache.
+    /// Each rule's `ConditionModel` (nil when too large to model), by rule
+    /// index, flattened as it is built: the models themselves are dropped
+    /// while still in cache, since reading or freeing 100,000 of them later
+    /// misses the cache on nearly every one.
     let implications: ImplicationTable
 
     public init(_ ruleSet: CheckedRuleSet) {
         self.ruleSet = ruleSet
         var subjects = SubjectTable()
-        var models: [ConditionModel?] = []
-        models.reserveCapacity(ruleSet.rules.count)
         var implications = ImplicationTable(capacity: ruleSet.rules.count)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
         for index in ruleSet.rules.indices {
-            let model = ConditionModel(ruleSet.rules[index].condition, subjects: &subjects)
-            implications.append(model)
-            models.append(model)
+            implications.append(ConditionModel(ruleSet.rules[index].condition, subjects: &subjects))
         }
-        self.models = models
         self.implications = implications
     }
 
     /// Whether rule `index` is modelled and no term of its condition can hold.
     func isContradictory(_ index: Int) -> Bool {
-        models[index] != nil && implications.isContradictory(index)
+        implications.isModelled(index) && implications.isContradictory(index)
     }
 }
 

@@ -23,23 +23,25 @@ struct ShadowCandidates<Summary> {
     private var members: [Member] = []
     /// Ids of the values of `only` sets, for bucket keys.
     private var valueIDs: [Value: Int] = [:]
+    /// The buckets each filed model searches (those of the subjects of its
+    /// first term), `searched[searchRanges[position]]`.
+    private var searched: [Range<Int>] = []
+    private var searchRanges: [Range<Int>] = []
 
     /// Bucket for terms without subjects (`when true`): implied by everything.
     private static var alwaysKey: Int { -1 }
 
-    init(_ models: [ConditionModel?], summary: (Int) -> Summary) {
+    /// Files the models of `table` for which `includes` holds.
+    init(_ table: ImplicationTable, count: Int, includes: (Int) -> Bool, summary: (Int) -> Summary) {
         var lists: [Int: [Int32]] = [:]
-        for (position, model) in models.enumerated() {
-            guard let model else { continue }
-            for term in model.terms {
-                // Ties (possible only across files) go to the lowest subject id;
-                // by index, as comparing entries themselves would copy them.
-                guard let first = term.indices.min(by: { (term[$0].start, term[$0].subject) < (term[$1].start, term[$1].subject) }) else {
+        for position in 0..<count where includes(position) {
+            for term in table.termIDs(position) {
+                guard let first = table.firstWrittenEntry(ofTerm: term) else {
                     lists[Self.alwaysKey, default: []].append(Int32(position))
                     continue
                 }
-                let subject = term[first].subject
-                if let values = term[first].constraint.only, !values.isEmpty {
+                let subject = table.subject(ofEntry: first)
+                if let values = table.constraint(table.constraintID(ofEntry: first)).only, !values.isEmpty {
                     for value in values {
                         lists[key(subject, valueID(value)), default: []].append(Int32(position))
                     }
@@ -53,27 +55,42 @@ struct ShadowCandidates<Summary> {
             buckets[key] = members.count..<members.count + list.count
             for position in list { members.append(Member(summary: summary(Int(position)), position: position)) }
         }
+        // Which value a constraint looks up depends on every value filed, so this comes last.
+        var lookupValueIDs: [Int32: Int?] = [:]
+        searchRanges.reserveCapacity(count)
+        for position in 0..<count {
+            let start = searched.count
+            if includes(position) {
+                if let bucket = buckets[Self.alwaysKey] { searched.append(bucket) }
+                if let term = table.termIDs(position).first {
+                    for entry in table.entries(ofTerm: term) {
+                        let subject = table.subject(ofEntry: entry)
+                        if let bucket = buckets[key(subject, nil)] { searched.append(bucket) }
+                        let id = table.constraintID(ofEntry: entry)
+                        let value = lookupValueIDs[id] ?? {
+                            let value = lookupValue(for: table.constraint(id))
+                            lookupValueIDs[id] = value
+                            return value
+                        }()
+                        if let value, let bucket = buckets[key(subject, value)] { searched.append(bucket) }
+                    }
+                }
+            }
+            searchRanges.append(start..<searched.count)
+        }
     }
 
-    /// The first of the first `limit` candidates for `model` (ascending,
-    /// each once, leaving out `excluded`, the rule itself) that `accepts`.
+    /// The first of the first `limit` candidates for filed model `position`
+    /// (ascending, each once, leaving out `position` itself) that `accepts`.
     /// Candidates are produced as they are tested, so a rule that finds its
     /// answer early stops there and none are stored.
-    func first(for model: ConditionModel, excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
-        var cursors: [Range<Int>] = []
-        func add(_ key: Int) {
-            if let bucket = buckets[key] { cursors.append(bucket) }
-        }
-        add(Self.alwaysKey)
-        for entry in model.terms.first ?? [] {
-            add(key(entry.subject, nil))
-            if let value = lookupValue(for: entry.constraint) { add(key(entry.subject, value)) }
-        }
-        switch cursors.count {
+    func first(for position: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
+        let range = searchRanges[position]
+        switch range.count {
         case 0: return nil
-        case 1: return first(in: cursors[0], excluding: excluded, limit: limit, where: accepts)
-        case 2: return first(merging: cursors[0], cursors[1], excluding: excluded, limit: limit, where: accepts)
-        default: return first(merging: cursors, excluding: excluded, limit: limit, where: accepts)
+        case 1: return first(in: searched[range.lowerBound], excluding: position, limit: limit, where: accepts)
+        case 2: return first(merging: searched[range.lowerBound], searched[range.lowerBound + 1], excluding: position, limit: limit, where: accepts)
+        default: return first(merging: Array(searched[range]), excluding: position, limit: limit, where: accepts)
         }
     }
 

@@ -66,26 +66,25 @@ struct ShadowedRule: LintRule {
 
     func lint(_ context: LintContext) -> [Diagnostic] {
         let rules = context.ruleSet.rules
-        // Only rules that act can shadow or be shadowed; models are indexed by rule index.
-        let models = rules.indices.map { index in
-            rules[index].isShadow || rules[index].outcome == .continue ? nil : context.models[index]
-        }
-        // Built with the models; only the acting rules' entries are read.
         var table = context.implications
+        // Only modelled rules that act can shadow or be shadowed.
+        let acting = rules.indices.map { index in
+            !rules[index].isShadow && rules[index].outcome != .continue && table.isModelled(index)
+        }
         let ranks = rules.indices.map { index in
             Rank(priority: rules[index].priority, index: rules[index].index, outcome: rules[index].outcome,
                  bypassGuards: rules[index].bypassGuards, at: index, in: table)
         }
-        let candidates = ShadowCandidates(models) { ranks[$0] }
+        let candidates = ShadowCandidates(table, count: rules.count, includes: { acting[$0] }, summary: { ranks[$0] })
         var diagnostics: [Diagnostic] = []
         var subjects: [UInt64] = []
         for position in rules.indices {
-            guard let model = models[position], !table.isContradictory(position) else { continue }
+            guard acting[position], !table.isContradictory(position) else { continue }
             let rank = ranks[position]
             // A candidate needing a subject some term of this rule lacks is not implied.
             let available = table.sharedSubjects(position)
             table.satisfiableSubjects(position, into: &subjects)
-            let winner = candidates.first(for: model, excluding: position, limit: Self.maxCandidates) { candidate, stronger in
+            let winner = candidates.first(for: position, limit: Self.maxCandidates) { candidate, stronger in
                 // A guard-bypassing rule can still win while the other is held back.
                 if rank.bypassGuards, !stronger.bypassGuards { return false }
                 return stronger.required & ~available == 0 && stronger.order > rank.order
