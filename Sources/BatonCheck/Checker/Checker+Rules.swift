@@ -88,6 +88,7 @@ extension Checker {
                 }
                 seen[name] = (file.path, decl.name.span.range)
                 if let rule = checkRule(decl, path: file.path, index: rules.count) {
+                    lintModels?.add(rule.condition)
                     rules.append(rule)
                 }
             }

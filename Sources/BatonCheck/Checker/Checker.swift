@@ -40,6 +40,8 @@ public struct Checker {
     /// The longest window any checked condition looks back over, kept as
     /// windows are checked so no later walk over every tree is needed.
     var largestWindow = 0
+    /// Lint's condition models, added as each rule is checked (when linting).
+    var lintModels: LintContext.Models?
 
     enum LetState {
         case resolving
@@ -50,9 +52,11 @@ public struct Checker {
     /// has no errors.
     public static func check(_ roots: [SourceFile], loader: (any SourceLoading)? = nil, lint: Bool = true) -> CheckResult {
         var checker = Checker()
+        if lint { checker.lintModels = LintContext.Models(capacity: 0) }
         let ruleSet = checker.run(roots, loader: loader)
-        if let ruleSet, lint {
-            checker.diagnostics.append(contentsOf: Linter.lint(ruleSet))
+        if let ruleSet, let models = checker.lintModels {
+            checker.lintModels = nil
+            checker.diagnostics.append(contentsOf: Linter.lint(ruleSet, context: LintContext(ruleSet, models: models)))
         }
         return CheckResult(ruleSet: ruleSet, diagnostics: checker.diagnostics.sorted, sources: checker.sources)
     }

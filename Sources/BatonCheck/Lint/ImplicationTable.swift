@@ -52,6 +52,9 @@ struct ImplicationTable {
         modelled.append(model != nil)
     }
 
+    /// Number of models added.
+    var count: Int { termRanges.count }
+
     /// Whether model `index` was modelled (not too large).
     func isModelled(_ index: Int) -> Bool { modelled[index] }
 

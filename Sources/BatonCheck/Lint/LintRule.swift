@@ -21,14 +21,41 @@ public struct LintContext {
     let implications: ImplicationTable
 
     public init(_ ruleSet: CheckedRuleSet) {
-        self.ruleSet = ruleSet
-        var subjects = SubjectTable()
-        var implications = ImplicationTable(capacity: ruleSet.rules.count)
+        var models = Models(capacity: ruleSet.rules.count)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
-        for index in ruleSet.rules.indices {
-            implications.append(ConditionModel(ruleSet.rules[index].condition, subjects: &subjects))
+        for index in ruleSet.rules.indices { models.add(ruleSet.rules[index].condition) }
+        self.init(ruleSet: ruleSet, implications: models.implications)
+    }
+
+    /// With models built as the rules were checked, when that was one per rule.
+    init(_ ruleSet: CheckedRuleSet, models: Models) {
+        if models.implications.count == ruleSet.rules.count {
+            self.init(ruleSet: ruleSet, implications: models.implications)
+        } else {
+            self.init(ruleSet)
         }
+    }
+
+    private init(ruleSet: CheckedRuleSet, implications: ImplicationTable) {
+        self.ruleSet = ruleSet
         self.implications = implications
+    }
+
+    /// The condition models of a set, built one rule at a time: the checker
+    /// adds each rule's as soon as it is checked, while its tree is still in
+    /// cache (read again after the whole set is checked, a large set's trees
+    /// miss the cache on nearly every node).
+    struct Models {
+        private var subjects = SubjectTable()
+        fileprivate var implications: ImplicationTable
+
+        init(capacity: Int) {
+            implications = ImplicationTable(capacity: capacity)
+        }
+
+        mutating func add(_ condition: CheckedExpr) {
+            implications.append(ConditionModel(condition, subjects: &subjects))
+        }
     }
 
     /// Whether rule `index` is modelled and no term of its condition can hold.
@@ -54,8 +81,11 @@ public enum Linter {
     ]
 
     public static func lint(_ ruleSet: CheckedRuleSet) -> [Diagnostic] {
+        lint(ruleSet, context: LintContext(ruleSet))
+    }
+
+    static func lint(_ ruleSet: CheckedRuleSet, context: LintContext) -> [Diagnostic] {
         let suppressions = Suppressions(ruleSet)
-        let context = LintContext(ruleSet)
         return rules
             .flatMap { $0.init().lint(context) }
             .filter { !suppressions.suppresses($0) }
