@@ -8,14 +8,11 @@ struct DuplicateCondition: LintRule {
 
     func lint(_ context: LintContext) -> [Diagnostic] {
         let ruleSet = context.ruleSet
-        var diagnostics: [Diagnostic] = []
+        // Tests repeated within a rule were found as the rules were visited.
+        var diagnostics = context.repeatedTests
         var seenConditions = FirstOccurrences<CheckedExpr>(capacity: ruleSet.rules.count)
-        // One buffer for the operands of every chain, nested ones after their parent's.
-        var scratch: [CheckedExpr] = []
-        scratch.reserveCapacity(16)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
         for index in ruleSet.rules.indices {
-            collectRepeats(ruleSet.rules[index].condition, scratch: &scratch, into: &diagnostics)
             let condition = ConditionModel.stripLets(ruleSet.rules[index].condition)
             let firstIndex = seenConditions.first(of: condition, hash: condition.structuralHash, at: index) {
                 ConditionModel.stripLets(ruleSet.rules[$0].condition)
@@ -32,6 +29,8 @@ struct DuplicateCondition: LintRule {
                 ))
             }
         }
+        // One buffer for the operands of every chain, nested ones after their parent's.
+        var scratch: [CheckedExpr] = []
         for value in ruleSet.lets { collectRepeats(value.value, scratch: &scratch, into: &diagnostics) }
         return diagnostics
     }
@@ -39,7 +38,7 @@ struct DuplicateCondition: LintRule {
     /// Flattens each maximal `and`/`or` chain and reports operands seen
     /// before. A chain's operands go to the end of `scratch` and are dropped
     /// again when it is done, so no chain allocates a list of its own.
-    private func collectRepeats(_ expr: CheckedExpr, scratch: inout [CheckedExpr], into diagnostics: inout [Diagnostic]) {
+    func collectRepeats(_ expr: CheckedExpr, scratch: inout [CheckedExpr], into diagnostics: inout [Diagnostic]) {
         switch expr.kind {
         case .and, .or:
             let isAnd: Bool = if case .and = expr.kind { true } else { false }

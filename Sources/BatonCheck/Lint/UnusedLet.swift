@@ -7,8 +7,7 @@ struct UnusedLet: LintRule {
 
     func lint(_ context: LintContext) -> [Diagnostic] {
         let ruleSet = context.ruleSet
-        var used = Set<String>()
-        for index in ruleSet.rules.indices { ruleSet.rules[index].condition.collectReferencedLets(into: &used) }
+        let used = context.usedLets
         return ruleSet.lets.compactMap { value in
             guard !used.contains(value.name) else { return nil }
             let nameRange = SourceRange(start: value.range.start, end: value.range.start + 3)
