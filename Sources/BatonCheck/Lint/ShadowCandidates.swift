@@ -56,6 +56,11 @@ struct ShadowCandidates<Summary> {
             for position in list { members.append(Member(summary: summary(Int(position)), position: position)) }
         }
         // Which value a constraint looks up depends on every value filed, so this comes last.
+        prepareSearches(table, count: count, includes: includes)
+    }
+
+    /// The buckets each filed model will search, resolved once.
+    private mutating func prepareSearches(_ table: ImplicationTable, count: Int, includes: (Int) -> Bool) {
         var lookupValueIDs: [Int32: Int?] = [:]
         searchRanges.reserveCapacity(count)
         for position in 0..<count {
