@@ -38,7 +38,7 @@ struct MutationFuzzTests {
     @Test(arguments: 0..<batches)
     func mutations(batch: Int) {
         #expect(Self.seeds.count >= 5)
-        var random = SplitMix(seed: UInt64(batch) &* 0x9E37_79B9 &+ 17)
+        var random = SeededRandom(seed: UInt64(batch) &* 0x9E37_79B9 &+ 17)
         for index in 0..<Self.mutationsPerBatch {
             let seed = Self.seeds[random.next(Self.seeds.count)]
             let bytes = Self.mutate(seed, &random)
@@ -66,7 +66,7 @@ struct MutationFuzzTests {
         }
     }
 
-    static func mutate(_ seed: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var bytes = seed
         for _ in 0..<(1 + random.next(3)) {
             let position = random.next(bytes.count + 1)
@@ -93,21 +93,5 @@ struct MutationFuzzTests {
             }
         }
         return bytes
-    }
-}
-
-/// A small deterministic generator, so a failing mutant can be reproduced.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        guard bound > 0 else { return 0 }
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

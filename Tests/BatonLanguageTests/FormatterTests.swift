@@ -225,7 +225,7 @@ struct FormatterTests {
         /// `FORMAT_MUTATIONS=N` runs N mutants instead of 2,000 (for a long soak).
         @Test func mutatedFixturesStaySoundAndIdempotent() throws {
             let count = ProcessInfo.processInfo.environment["FORMAT_MUTATIONS"].flatMap { Int($0) } ?? 2_000
-            var random = SplitMix64(seed: 0xBA70)
+            var random = SeededRandom(seed: 0xBA70)
             let inputs = FormatFixtures.names.compactMap { FormatFixtures.read($0 + ".baton") }
             var parsed = 0
             var failures: [String] = []
@@ -294,7 +294,7 @@ private func commentTexts(_ text: String) -> [String] {
 /// One to four random edits at token boundaries. Most keep the file valid
 /// and stress the formatter (comments and line breaks anywhere, parentheses
 /// around tokens); some delete or insert tokens.
-private func mutate(_ text: String, _ random: inout SplitMix64) -> String {
+private func mutate(_ text: String, _ random: inout SeededRandom) -> String {
     var bytes = Array(text.utf8)
     for _ in 0...(random.next() % 4) {
         bytes = edit(bytes, &random)
@@ -302,7 +302,7 @@ private func mutate(_ text: String, _ random: inout SplitMix64) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-private func edit(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+private func edit(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
     let tokens = Lexer.tokenize(SourceFile(path: "m.baton", bytes: bytes)).tokens.dropLast()
     guard !tokens.isEmpty else { return bytes }
     func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
@@ -333,19 +333,4 @@ private func edit(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         out.insert(contentsOf: Array(pick(fragments).utf8), at: at)
     }
     return out
-}
-
-/// A small seeded generator, so failures reproduce.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

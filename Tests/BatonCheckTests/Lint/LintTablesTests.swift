@@ -1,4 +1,5 @@
 @testable import BatonCheck
+import BatonTestSupport
 import Testing
 
 /// The lint's own small tables, checked against plain dictionaries.
@@ -10,12 +11,11 @@ struct LintTablesTests {
         var cache = PairCache()
         var expected: [Int64: Bool] = [:]
         var computed = 0
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var random = SeededRandom(seed: 0x2545_F491)
         for _ in 0..<20_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             // Few distinct pairs, so most look-ups hit, and large ids.
-            let a = Int32(truncatingIfNeeded: (state >> 33) % 97) + (Int32.max - 100)
-            let b = Int32(truncatingIfNeeded: (state >> 45) % 89)
+            let a = Int32(random.next(97)) + (Int32.max - 100)
+            let b = Int32(random.next(89))
             let key = Int64(a) << 32 | Int64(b)
             let truth = (a ^ b) & 1 == 0
             let answer = cache.answer(a, b) {
