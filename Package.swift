@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "BatonEngineTests",
             dependencies: [
-                "Baton", "BatonCore", "BatonCheck", "BatonGraph", "BatonCompiler", "BatonRuntime", "BatonSentiment",
+                "Baton", "BatonCore", "BatonCheck", "BatonGraph", "BatonPattern", "BatonCompiler", "BatonRuntime", "BatonSentiment",
             ],
             swiftSettings: upcoming
         ),

@@ -2,6 +2,7 @@ import Baton
 import BatonCompiler
 import BatonCore
 import BatonGraph
+import BatonPattern
 import BatonRuntime
 import Foundation
 import Testing

@@ -1,5 +1,5 @@
 public import BatonCore
-public import BatonLanguage
+import BatonLanguage
 import BatonPattern
 
 /// The outcome of checking a rule set: the checked set when there were no

@@ -1,4 +1,4 @@
-public import BatonCore
+import BatonCore
 
 /// The names a rule set may use, gathered from its `schema` blocks.
 public struct Schema: Sendable, Hashable {

@@ -1,0 +1,68 @@
+import BatonCore
+
+/// What the lint rules share, computed once: the set, and what they read of
+/// each rule's condition.
+public struct LintContext {
+    public let ruleSet: CheckedRuleSet
+    /// Each rule's `ConditionModel` (nil when too large to model), by rule
+    /// index, flattened as it is built: the models themselves are dropped
+    /// while still in cache, since reading or freeing 100,000 of them later
+    /// misses the cache on nearly every one.
+    let implications: ImplicationTable
+    /// `duplicate-condition`'s repeated tests within each rule's condition.
+    let repeatedTests: [Diagnostic]
+    /// The `let`s the rules' conditions use, for `unused-let`.
+    let usedLets: Set<String>
+
+    public init(_ ruleSet: CheckedRuleSet) {
+        var models = Models(capacity: ruleSet.rules.count)
+        // By index: iterating the rules themselves would copy each `CheckedRule`.
+        for index in ruleSet.rules.indices { models.add(ruleSet.rules[index].condition) }
+        self.init(ruleSet, visited: models)
+    }
+
+    /// With models built as the rules were checked, when that was one per rule.
+    init(_ ruleSet: CheckedRuleSet, models: Models) {
+        if models.implications.count == ruleSet.rules.count {
+            self.init(ruleSet, visited: models)
+        } else {
+            self.init(ruleSet)
+        }
+    }
+
+    private init(_ ruleSet: CheckedRuleSet, visited models: Models) {
+        self.ruleSet = ruleSet
+        self.implications = models.implications
+        self.repeatedTests = models.repeatedTests
+        self.usedLets = models.usedLets
+    }
+
+    /// Everything the lint rules read of each rule's condition tree,
+    /// gathered one rule at a time: the checker adds each rule as soon as it
+    /// is checked, while its tree is still in cache (walked again after the
+    /// whole set is checked, a large set's trees miss the cache on nearly
+    /// every node).
+    struct Models {
+        private var subjects = SubjectTable()
+        fileprivate var implications: ImplicationTable
+        fileprivate var repeatedTests: [Diagnostic] = []
+        fileprivate var usedLets = Set<String>()
+        /// `DuplicateCondition`'s operand buffer, shared by every rule.
+        private var scratch: [CheckedExpr] = []
+
+        init(capacity: Int) {
+            implications = ImplicationTable(capacity: capacity)
+        }
+
+        mutating func add(_ condition: CheckedExpr) {
+            implications.append(ConditionModel(condition, subjects: &subjects))
+            DuplicateCondition().collectRepeats(condition, scratch: &scratch, into: &repeatedTests)
+            condition.collectReferencedLets(into: &usedLets)
+        }
+    }
+
+    /// Whether rule `index` is modelled and no term of its condition can hold.
+    func isContradictory(_ index: Int) -> Bool {
+        implications.isModelled(index) && implications.isContradictory(index)
+    }
+}
