@@ -71,6 +71,7 @@ extension Checker {
         rules.reserveCapacity(declared)
         var seen: [String: (path: String, range: SourceRange)] = [:]
         seen.reserveCapacity(declared)
+        lintModels?.reserve(declared)
         for file in files {
             for case .rule(let decl) in file.items {
                 let name = decl.name.text

@@ -40,8 +40,16 @@ struct ImplicationTable {
     private var subsetCache = PairCache()
 
     init(capacity: Int) {
-        termRanges.reserveCapacity(capacity)
-        modelled.reserveCapacity(capacity)
+        reserve(capacity)
+    }
+
+    /// Room for `count` more models (about two terms and three entries each).
+    mutating func reserve(_ count: Int) {
+        termRanges.reserveCapacity(termRanges.count + count)
+        modelled.reserveCapacity(modelled.count + count)
+        terms.reserveCapacity(terms.count + 2 * count)
+        entrySubjects.reserveCapacity(entrySubjects.count + 3 * count)
+        entryConstraints.reserveCapacity(entryConstraints.count + 3 * count)
     }
 
     /// Adds the next model (index `count`), nil for an unmodelled one.

@@ -54,6 +54,11 @@ public struct LintContext {
             implications = ImplicationTable(capacity: capacity)
         }
 
+        /// Room for `count` more rules, so a large set's tables do not regrow.
+        mutating func reserve(_ count: Int) {
+            implications.reserve(count)
+        }
+
         mutating func add(_ condition: CheckedExpr) {
             implications.append(ConditionModel(condition, subjects: &subjects))
             DuplicateCondition().collectRepeats(condition, scratch: &scratch, into: &repeatedTests)
