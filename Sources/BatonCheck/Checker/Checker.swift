@@ -55,8 +55,7 @@ public struct Checker {
         if lint { checker.lintModels = LintContext.Models(capacity: 0) }
         let ruleSet = checker.run(roots, loader: loader)
         if let ruleSet, let models = checker.lintModels {
-            checker.lintModels = nil
-            checker.diagnostics.append(contentsOf: Linter.lint(ruleSet, context: LintContext(ruleSet, models: models)))
+            checker.diagnostics.append(contentsOf: Linter.lint(ruleSet, context: LintContext(ruleSet, visited: models)))
         }
         return CheckResult(ruleSet: ruleSet, diagnostics: checker.diagnostics.sorted, sources: checker.sources)
     }

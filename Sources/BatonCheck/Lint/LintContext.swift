@@ -21,16 +21,9 @@ public struct LintContext {
         self.init(ruleSet, visited: models)
     }
 
-    /// With models built as the rules were checked, when that was one per rule.
-    init(_ ruleSet: CheckedRuleSet, models: Models) {
-        if models.implications.count == ruleSet.rules.count {
-            self.init(ruleSet, visited: models)
-        } else {
-            self.init(ruleSet)
-        }
-    }
-
-    private init(_ ruleSet: CheckedRuleSet, visited models: Models) {
+    /// With `models` built as the set's rules were checked, one per rule.
+    init(_ ruleSet: CheckedRuleSet, visited models: Models) {
+        assert(models.implications.count == ruleSet.rules.count, "one model per checked rule")
         self.ruleSet = ruleSet
         self.implications = models.implications
         self.repeatedTests = models.repeatedTests

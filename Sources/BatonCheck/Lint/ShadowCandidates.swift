@@ -61,7 +61,7 @@ struct ShadowCandidates<Summary> {
 
     /// The buckets each filed model will search, resolved once.
     private mutating func prepareSearches(_ table: ImplicationTable, count: Int, includes: (Int) -> Bool) {
-        var lookupValueIDs: [Int32: Int?] = [:]
+        let lookupValueIDs = (0..<table.constraintCount).map { lookupValue(for: table.constraint(Int32($0))) }
         searchRanges.reserveCapacity(count)
         for position in 0..<count {
             let start = searched.count
@@ -71,13 +71,10 @@ struct ShadowCandidates<Summary> {
                     for entry in table.entries(ofTerm: term) {
                         let subject = table.subject(ofEntry: entry)
                         if let bucket = buckets[key(subject, nil)] { searched.append(bucket) }
-                        let id = table.constraintID(ofEntry: entry)
-                        let value = lookupValueIDs[id] ?? {
-                            let value = lookupValue(for: table.constraint(id))
-                            lookupValueIDs[id] = value
-                            return value
-                        }()
-                        if let value, let bucket = buckets[key(subject, value)] { searched.append(bucket) }
+                        if let value = lookupValueIDs[Int(table.constraintID(ofEntry: entry))],
+                           let bucket = buckets[key(subject, value)] {
+                            searched.append(bucket)
+                        }
                     }
                 }
             }
