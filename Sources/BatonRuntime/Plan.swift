@@ -1,0 +1,289 @@
+import BatonCore
+import BatonGraph
+import BatonPattern
+
+/// The graph with what the runtime derives from it once: plain-data copies
+/// of the hot parts (rule roots and flags, junction children, leaf tests
+/// decoded into opcodes with integer slots), so the per-event loop reads
+/// them without reference counting or enum payload copies.
+final class Plan: @unchecked Sendable {
+    let graph: DecisionGraph
+    let layout: StateLayout
+    let scorer: (any SentimentScoring)?
+    /// Per rule: what `decide` needs before the rule fires.
+    let rules: UnsafeMutableBufferPointer<HotRule>
+    /// Per rule: what `decide` reports once it fires.
+    let ruleNames: [String]
+    let ruleTags: [[String]]
+    /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
+    let hotNodes: UnsafeMutableBufferPointer<HotNode>
+    /// Children of `and`/`or` nodes, back to back.
+    let children: UnsafeMutableBufferPointer<NodeID>
+    /// Intent sets of `intent in [...]` tests as bitsets, `intentWords` words each.
+    let intentBits: UnsafeMutableBufferPointer<UInt64>
+    let intentWords: Int
+    /// Value sets of `metadata.x in [...]` tests.
+    let valueSets: [[Value]]
+    /// Constants of `api.x.status == "..."` tests.
+    let statusConstants: [String]
+    /// The graph's name → slot maps, for the names an event carries.
+    let intentIndex: NameIndex
+    let metadataIndex: NameIndex
+    let apiIndex: NameIndex
+    let toolIndex: NameIndex
+    /// Every phrase list of the graph in one automaton.
+    let phraseSet: PhraseSetMatcher
+    /// Per intent id (and, last, for turns without a known intent): the
+    /// message features that the turn's candidate rules and the tracks can
+    /// read, resolved before a customer event ends when the message is not kept.
+    let messageNeeds: [MessageNeeds]
+
+    struct MessageNeeds {
+        var phrases = false
+        var sentiment = false
+        var patterns: [Int] = []
+        var isEmpty: Bool { !phrases && !sentiment && patterns.isEmpty }
+    }
+
+    init(graph: DecisionGraph, layout: StateLayout, scorer: (any SentimentScoring)?) {
+        self.graph = graph
+        self.layout = layout
+        self.scorer = scorer
+        rules = .allocate(capacity: max(graph.rules.count, 1))
+        for (index, rule) in graph.rules.enumerated() {
+            rules[index] = HotRule(
+                root: rule.root, outcome: rule.outcome, isShadow: rule.isShadow,
+                bypassGuards: rule.bypassGuards, hasTags: !rule.tags.isEmpty, firstTest: rule.root.rawValue)
+        }
+        intentIndex = NameIndex(graph.intentIDs.mapValues(Int.init))
+        metadataIndex = NameIndex(graph.metadataSlots)
+        apiIndex = NameIndex(graph.apiSlots)
+        toolIndex = NameIndex(graph.toolSlots)
+        ruleNames = graph.rules.map(\.name)
+        ruleTags = graph.rules.map(\.tags)
+        let intentWords = max((graph.intents.count + 63) / 64, 1)
+        self.intentWords = intentWords
+        var bitPool: [UInt64] = []
+        var valueSets: [[Value]] = []
+        var statusConstants: [String] = []
+        var pool: [NodeID] = []
+        hotNodes = .allocate(capacity: max(graph.nodes.count, 1))
+        for (index, node) in graph.nodes.enumerated() {
+            var hot = HotNode(kind: .leaf)
+            switch node.test {
+            case .all(let list), .any(let list):
+                let isAll = if case .all = node.test { true } else { false }
+                hot = HotNode(kind: isAll ? .all : .any, start: Int32(pool.count), count: Int32(list.count))
+                pool.append(contentsOf: list)
+            case .not(let child):
+                hot = HotNode(kind: .not, start: child.rawValue, count: 1)
+            case .named(_, let child):
+                hot = HotNode(kind: .same, start: child.rawValue, count: 1)
+            case .constant(let value):
+                hot = HotNode(kind: value ? .yes : .no)
+            case .intentIn(let ids, let negated) where ids.count == 1:
+                hot = HotNode(kind: negated ? .intentIsNot : .intentIs, start: Int32(ids[0]), count: 1)
+            case .intentIn(let ids, let negated):
+                let offset = bitPool.count
+                bitPool.append(contentsOf: repeatElement(0, count: intentWords))
+                for id in ids where Int(id) < graph.intents.count { bitPool[offset + Int(id) >> 6] |= 1 << UInt64(id & 63) }
+                hot = HotNode(kind: .intentInSet, flag: negated ? 1 : 0, start: Int32(offset))
+            case .compare(let relation, let lhs, .constant(.number(let constant))):
+                if let (operand, slot) = Self.numericOperand(lhs) {
+                    hot = HotNode(kind: .numCompare, flag: Self.relationCode(relation), operand: operand, start: slot, constant: constant)
+                }
+            case .compare(let relation, .api(let slot, .status), .constant(.string(let constant)))
+                where relation == .equal || relation == .notEqual:
+                hot = HotNode(kind: .apiStatus, flag: relation == .equal ? 0 : 1, start: Int32(slot), count: Int32(statusConstants.count))
+                statusConstants.append(constant)
+            case .member(.metadata(let slot), let values, let negated):
+                hot = HotNode(kind: .metadataIn, flag: negated ? 1 : 0, start: Int32(slot), count: Int32(valueSets.count))
+                valueSets.append(values)
+            case .contains(.signal(.message), let phrases):
+                hot = HotNode(kind: .phrase, start: Int32(phrases))
+            case .matches(.signal(.message), let pattern):
+                hot = HotNode(kind: .pattern, start: Int32(pattern))
+            case .failed(nil, let failure):
+                hot = HotNode(kind: .failedAny, flag: Self.failureCode(failure))
+            case .failed(let api?, let failure):
+                hot = HotNode(kind: .failedAPI, flag: Self.failureCode(failure), start: Int32(api))
+            case .called(let api):
+                hot = HotNode(kind: .called, start: Int32(api))
+            default:
+                break
+            }
+            hotNodes[index] = hot
+        }
+        // Residual conditions: a rule visited only for intents its own
+        // `intent in [...]` conjunct admits need not test that conjunct.
+        let dispatched = Self.dispatchSets(graph)
+        for (index, rule) in graph.rules.enumerated() {
+            guard let intents = dispatched[index] else { continue }
+            let conjuncts: [NodeID]
+            switch graph[rule.root].test {
+            case .all(let list): conjuncts = list
+            case .intentIn: conjuncts = [rule.root]
+            default: continue
+            }
+            let residual = conjuncts.filter { child in
+                guard case .intentIn(let ids, negated: false) = graph[child].test else { return true }
+                return !intents.isSubset(of: ids)
+            }
+            guard residual.count < conjuncts.count else { continue }
+            rules[index].residualStart = Int32(pool.count)
+            rules[index].residualCount = Int32(residual.count)
+            rules[index].hasResidual = true
+            rules[index].firstTest = residual.first?.rawValue ?? rule.root.rawValue
+            pool.append(contentsOf: residual)
+        }
+        children = .allocate(capacity: max(pool.count, 1))
+        _ = children.initialize(from: pool)
+        intentBits = .allocate(capacity: max(bitPool.count, 1))
+        _ = intentBits.initialize(from: bitPool)
+        self.valueSets = valueSets
+        self.statusConstants = statusConstants
+        phraseSet = PhraseSetMatcher(lists: graph.phraseLists)
+        messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes)
+    }
+
+    deinit {
+        rules.deallocate()
+        hotNodes.deallocate()
+        children.deallocate()
+        intentBits.deallocate()
+    }
+
+    /// Per rule, the intents under which the dispatch index lists it; nil
+    /// for intent-free rules (visited on every event).
+    private static func dispatchSets(_ graph: DecisionGraph) -> [Set<UInt16>?] {
+        var sets = [Set<UInt16>?](repeating: [], count: graph.rules.count)
+        for rule in graph.dispatch.intentFree { sets[Int(rule)] = nil }
+        let intentFree = Set(graph.dispatch.intentFree)
+        for (intent, list) in graph.dispatch.byIntent.enumerated() {
+            for rule in list where !intentFree.contains(rule) { sets[Int(rule)]?.insert(UInt16(intent)) }
+        }
+        return sets
+    }
+
+    /// `(operand code, slot)` for operands `numCompare` reads directly.
+    private static func numericOperand(_ operand: Operand) -> (UInt8, Int32)? {
+        switch operand {
+        case .signal(.confidence): (HotNode.confidence, 0)
+        case .signal(.sentiment): (HotNode.sentiment, 0)
+        case .signal(.turnCount): (HotNode.turnCount, 0)
+        case .metadata(let slot): (HotNode.metadataNumber, Int32(slot))
+        case .api(let slot, .httpStatus): (HotNode.apiHTTP, Int32(slot))
+        case .window(let slot): (HotNode.window, Int32(slot))
+        default: nil
+        }
+    }
+
+    static func relationCode(_ relation: Relation) -> UInt8 {
+        UInt8(Relation.allCases.firstIndex(of: relation)!)
+    }
+
+    static func failureCode(_ failure: FailureClass) -> UInt8 {
+        UInt8(FailureClass.allCases.firstIndex(of: failure)!)
+    }
+
+    private static func messageNeeds(_ graph: DecisionGraph, hotNodes: UnsafeMutableBufferPointer<HotNode>) -> [MessageNeeds] {
+        let templatesReadSentiment = graph.rules.contains { rule in
+            [rule.reason, rule.say].contains { template in
+                template?.parts.contains { if case .signal(.sentiment) = $0 { true } else { false } } ?? false
+            }
+        }
+        func collect(_ roots: [NodeID]) -> MessageNeeds {
+            var needs = MessageNeeds()
+            needs.sentiment = templatesReadSentiment
+            var seen = Set<Int32>()
+            var stack = roots
+            var patterns = Set<Int>()
+            while let id = stack.popLast() {
+                guard seen.insert(id.rawValue).inserted else { continue }
+                let node = graph[id]
+                if node.features.isDisjoint(with: [.sentiment, .foldedMessage]) { continue }
+                if node.features.contains(.sentiment) { needs.sentiment = true }
+                switch hotNodes[id.index].kind {
+                case .phrase: needs.phrases = true
+                case .pattern: patterns.insert(Int(hotNodes[id.index].start))
+                default: break
+                }
+                switch node.test {
+                case .all(let list), .any(let list): stack.append(contentsOf: list)
+                case .not(let child), .named(_, let child): stack.append(child)
+                default: break
+                }
+            }
+            needs.patterns = patterns.sorted()
+            return needs
+        }
+        let trackRoots = graph.tracks.map(\.node)
+        var result: [MessageNeeds] = []
+        for intent in 0..<graph.intents.count {
+            let candidates = graph.candidateRules(forIntent: UInt16(intent))
+            result.append(collect(candidates.map { graph.rules[Int($0)].root } + trackRoots))
+        }
+        result.append(collect(graph.dispatch.intentFree.map { graph.rules[Int($0)].root } + trackRoots))
+        return result
+    }
+}
+
+/// A rule's hot fields, as plain data.
+struct HotRule {
+    var root: NodeID
+    var outcome: Decision.Outcome
+    var isShadow: Bool
+    var bypassGuards: Bool
+    var hasTags: Bool
+    /// A node that must hold for the rule to fire (its first residual
+    /// conjunct, else its root): when the memo already has it false, the
+    /// rule is skipped without evaluating anything.
+    var firstTest: Int32
+    /// When set, the rule fires iff all of `Plan.children[residualStart...]`
+    /// hold: its root's conjuncts less the intent tests its dispatch implies.
+    var hasResidual = false
+    var residualStart: Int32 = 0
+    var residualCount: Int32 = 0
+}
+
+/// A node as plain data: junctions index `Plan.children`, `not`/`same` (a
+/// `let`) point at one child, leaf tests carry their slots. `leaf` falls
+/// back to the node's `Test`.
+struct HotNode {
+    enum Kind: UInt8 {
+        case leaf, all, any, not, same, yes, no, intentIs, intentIsNot
+        /// `start`: offset in `Plan.intentBits`; `flag`: negated.
+        case intentInSet
+        /// `operand` (code below) with slot `start`, relation code `flag`, against `constant`.
+        case numCompare
+        /// `start`: metadata slot; `count`: index in `Plan.valueSets`; `flag`: negated.
+        case metadataIn
+        /// `message contains`, `start`: phrase list.
+        case phrase
+        /// `message matches`, `start`: pattern.
+        case pattern
+        /// `api_error`, failure code `flag`.
+        case failedAny
+        /// `api.x.error`, slot `start`, failure code `flag`.
+        case failedAPI
+        /// `api.x.error exists`, slot `start`.
+        case called
+        /// `api.x.status == "s"` (`flag` 0) or `!=` (1): slot `start`,
+        /// `s` at `count` in `Plan.statusConstants`; false when no status.
+        case apiStatus
+    }
+
+    static let confidence: UInt8 = 0
+    static let sentiment: UInt8 = 1
+    static let turnCount: UInt8 = 2
+    static let metadataNumber: UInt8 = 3
+    static let apiHTTP: UInt8 = 4
+    static let window: UInt8 = 5
+
+    var kind: Kind
+    var flag: UInt8 = 0
+    var operand: UInt8 = 0
+    var start: Int32 = 0
+    var count: Int32 = 0
+    var constant: Double = 0
+}
