@@ -22,7 +22,9 @@ struct ASCIIPhraseDFA: Sendable {
     /// Per column: the symbol class and kind of its bytes.
     let columnClass: [Int32]
     let columnKind: [Int]
-    /// `next[state * columnCount + column]`, with `hit` set as above.
+    /// `next[row + column]`, where `row` is `state * columnCount`: the
+    /// target's row, with `hit` set as above. Rows rather than states, so
+    /// the scan's chain from one byte to the next has no multiply.
     let next: [Int32]
 
     /// Builds the table over `delta` (symbol transitions, `classCount`
@@ -63,7 +65,7 @@ struct ASCIIPhraseDFA: Sendable {
                 } visit: { state in
                     if hasOutput(state) { passedOutput = true }
                 }
-                next[combined * columnCount + column] = Int32(target) | (passedOutput ? Self.hit : 0)
+                next[combined * columnCount + column] = Int32(target * columnCount) | (passedOutput ? Self.hit : 0)
             }
         }
         self.byteColumn = byteColumn

@@ -176,15 +176,15 @@ public final class PhraseSetMatcher: Sendable {
         let columnCount = dfa.columnCount
         return dfa.byteColumn.withUnsafeBufferPointer { byteColumn in
         dfa.next.withUnsafeBufferPointer { next in
-            var combined = ASCIIPhraseDFA.other  // automaton state 0, nothing before
+            var row = ASCIIPhraseDFA.other &* columnCount  // automaton state 0, nothing before
             for byte in bytes {
                 guard byte < 0x80 else { return false }
                 let column = Int(byteColumn[Int(byte)])
-                let entry = next[combined &* columnCount &+ column]
+                let entry = next[row &+ column]
                 if entry & ASCIIPhraseDFA.hit != 0 {
                     // A match: redo this byte's steps to report the lists.
                     _ = ASCIIPhraseDFA.steps(
-                        from: combined, symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
+                        from: row / columnCount, symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
                         classCount: classCount, boundaryClass: Int(boundaryClass),
                         spaceClass: Int(asciiClass[Int(PhraseSymbols.space)])
                     ) { state, symbolClass in
@@ -193,8 +193,9 @@ public final class PhraseSetMatcher: Sendable {
                         report(state, into: bits)
                     }
                 }
-                combined = Int(entry & ASCIIPhraseDFA.mask)
+                row = Int(entry & ASCIIPhraseDFA.mask)
             }
+            let combined = row / columnCount
             if combined % 3 == ASCIIPhraseDFA.word {
                 let last = delta[(combined / 3) * classCount + Int(boundaryClass)]
                 if last & Self.hasOutput != 0 { report(Int(last & Self.stateMask), into: bits) }
