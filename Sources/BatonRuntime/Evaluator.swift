@@ -40,21 +40,15 @@ public struct Evaluator: Sendable {
 
     /// As `evaluate(_:state:explain:)`, also reporting the work done.
     public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool, stats: inout EvaluationStats) -> Decision {
-        let nodeCount = max(graph.nodes.count, 1)
-        // The decision is filled in place rather than returned through the
-        // generic closure, which would copy it (a retain per field).
-        var decision = Decision(outcome: .continue)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: nodeCount) { memo in
-            memo.initialize(repeating: 0)
-            var run = TurnRun(plan: plan, memo: memo.baseAddress!, explain: explain)
-            swap(&run.state, &state)
-            defer { swap(&run.state, &state) }
-            run.ingest(event)
-            run.decide(into: &decision)
-            // The message is not kept: what later events of the turn can read is computed now.
-            if event.role == .customer, !plan.layout.keepsMessage { run.resolveMessageFeatures() }
-            stats = run.stats
-        }
+        let scratch = MemoScratch(memoBytes: graph.nodes.count, slots: plan.scratchSlots)
+        var run = TurnRun(plan: plan, memo: scratch.bytes, explain: explain)
+        swap(&run.state, &state)
+        run.ingest(event)
+        let decision = run.decide(scratch: scratch.slots)
+        // The message is not kept: what later events of the turn can read is computed now.
+        if event.role == .customer, !plan.layout.keepsMessage { run.resolveMessageFeatures() }
+        swap(&run.state, &state)
+        stats = run.stats
         return decision
     }
 }

@@ -5,13 +5,16 @@
 /// than `Dictionary<String, _>`'s seeded SipHash. Only the schema's names are
 /// stored, fixed when the plan is built, so input can lengthen no probe
 /// sequence; an unknown name costs at most the longest one.
-struct NameIndex: Sendable {
+///
+/// A class over buffers it owns: a lookup reads them without retaining four
+/// arrays or checking bounds (which cost more than the hash itself).
+final class NameIndex: @unchecked Sendable {
     /// Index into `starts`/`values` per table slot; -1 when empty. A power of two long.
-    private let table: [Int32]
-    private let bytes: [UInt8]
+    private let table: UnsafeMutableBufferPointer<Int32>
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
     /// Name `i` is `bytes[starts[i]..<starts[i + 1]]`.
-    private let starts: [Int32]
-    private let values: [Int32]
+    private let starts: UnsafeMutableBufferPointer<Int32>
+    private let values: UnsafeMutableBufferPointer<Int32>
 
     init(_ entries: [String: Int]) {
         var size = 8
@@ -30,10 +33,23 @@ struct NameIndex: Sendable {
             starts.append(Int32(bytes.count))
             values.append(Int32(value))
         }
-        self.table = table
-        self.bytes = bytes
-        self.starts = starts
-        self.values = values
+        self.table = Self.copy(table)
+        self.bytes = Self.copy(bytes)
+        self.starts = Self.copy(starts)
+        self.values = Self.copy(values)
+    }
+
+    deinit {
+        table.deallocate()
+        bytes.deallocate()
+        starts.deallocate()
+        values.deallocate()
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return buffer
     }
 
     /// The slot of `name`, or nil when the schema does not declare it.
@@ -42,6 +58,7 @@ struct NameIndex: Sendable {
         return Array(name.utf8).withUnsafeBufferPointer { lookup($0) }
     }
 
+    @inline(__always)
     private func lookup(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(name)) & mask

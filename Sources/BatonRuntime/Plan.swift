@@ -12,9 +12,22 @@ final class Plan: @unchecked Sendable {
     let scorer: (any SentimentScoring)?
     /// Per rule: what `decide` needs before the rule fires.
     let rules: UnsafeMutableBufferPointer<HotRule>
+    /// Per intent id, then for turns without a known intent: the rules to
+    /// visit, in conflict order, with each one's first test beside it (the
+    /// rule loop reads one array front to back).
+    let candidates: UnsafeMutableBufferPointer<Candidate>
+    /// List `i` is `candidates[candidateStarts[i]..<candidateStarts[i + 1]]`.
+    let candidateStarts: UnsafeMutableBufferPointer<Int32>
     /// Per rule: what `decide` reports once it fires.
     let ruleNames: [String]
-    let ruleTags: [[String]]
+    let tags: TagTable
+    /// `tags.ids`, read by `HotRule.tagStart`/`tagCount`.
+    let tagIDs: UnsafeMutableBufferPointer<Int32>
+    /// The `Int32` slots `decide` needs in the scratch space: one per
+    /// candidate of the longest list and one per tag those candidates carry.
+    let scratchSlots: Int
+    /// Per rule: what a winning rule puts in the decision.
+    let actions: [RuleAction]
     /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
     let hotNodes: UnsafeMutableBufferPointer<HotNode>
     /// Children of `and`/`or` nodes, back to back.
@@ -53,14 +66,21 @@ final class Plan: @unchecked Sendable {
         for (index, rule) in graph.rules.enumerated() {
             rules[index] = HotRule(
                 root: rule.root, outcome: rule.outcome, isShadow: rule.isShadow,
-                bypassGuards: rule.bypassGuards, hasTags: !rule.tags.isEmpty, firstTest: rule.root.rawValue)
+                bypassGuards: rule.bypassGuards, firstTest: rule.root.rawValue)
+        }
+        tags = TagTable(graph.rules)
+        tagIDs = .allocate(capacity: max(tags.ids.count, 1))
+        _ = tagIDs.initialize(from: tags.ids)
+        for index in graph.rules.indices {
+            rules[index].tagStart = tags.starts[index]
+            rules[index].tagCount = tags.starts[index + 1] - tags.starts[index]
         }
         intentIndex = NameIndex(graph.intentIDs.mapValues(Int.init))
         metadataIndex = NameIndex(graph.metadataSlots)
         apiIndex = NameIndex(graph.apiSlots)
         toolIndex = NameIndex(graph.toolSlots)
         ruleNames = graph.rules.map(\.name)
-        ruleTags = graph.rules.map(\.tags)
+        actions = graph.rules.map(RuleAction.init)
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
         var bitPool: [UInt64] = []
@@ -136,6 +156,7 @@ final class Plan: @unchecked Sendable {
             rules[index].firstTest = residual.first?.rawValue ?? rule.root.rawValue
             pool.append(contentsOf: residual)
         }
+        (candidates, candidateStarts, scratchSlots) = Self.candidateLists(graph, rules: rules, tags: tags)
         children = .allocate(capacity: max(pool.count, 1))
         _ = children.initialize(from: pool)
         intentBits = .allocate(capacity: max(bitPool.count, 1))
@@ -147,10 +168,46 @@ final class Plan: @unchecked Sendable {
     }
 
     deinit {
+        candidates.deallocate()
+        candidateStarts.deallocate()
+        tagIDs.deallocate()
         rules.deallocate()
         hotNodes.deallocate()
         children.deallocate()
         intentBits.deallocate()
+    }
+
+    /// The rules to visit for intent `intent` (nil: no known intent).
+    @inline(__always)
+    func candidates(forIntent intent: UInt16?) -> UnsafeMutableBufferPointer<Candidate> {
+        let list = intent.map { Int($0) } ?? candidateStarts.count - 2
+        return UnsafeMutableBufferPointer(rebasing: candidates[Int(candidateStarts[list])..<Int(candidateStarts[list + 1])])
+    }
+
+    /// The dispatch index as one array of candidates (see `candidates`),
+    /// and the scratch slots its longest list needs.
+    private static func candidateLists(
+        _ graph: DecisionGraph, rules: UnsafeMutableBufferPointer<HotRule>, tags: TagTable
+    ) -> (UnsafeMutableBufferPointer<Candidate>, UnsafeMutableBufferPointer<Int32>, Int) {
+        let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
+            + [graph.candidateRules(forIntent: nil)]
+        var pool: [Candidate] = []
+        var starts: [Int32] = [0]
+        var slots = 0
+        for list in lists {
+            var tagCount = 0
+            for rule in list {
+                pool.append(Candidate(rule: rule, firstTest: rules[Int(rule)].firstTest))
+                tagCount += tags.tagCount(ofRule: Int(rule))
+            }
+            starts.append(Int32(pool.count))
+            slots = max(slots, list.count + tagCount)
+        }
+        let candidates = UnsafeMutableBufferPointer<Candidate>.allocate(capacity: max(pool.count, 1))
+        _ = candidates.initialize(from: pool)
+        let startBuffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: starts.count)
+        _ = startBuffer.initialize(from: starts)
+        return (candidates, startBuffer, slots)
     }
 
     /// Per rule, the intents under which the dispatch index lists it; nil
@@ -228,13 +285,19 @@ final class Plan: @unchecked Sendable {
     }
 }
 
+/// An entry of a dispatch list: a rule and the test it fails on first.
+struct Candidate {
+    var rule: Int32
+    /// `HotRule.firstTest` of `rule`.
+    var firstTest: Int32
+}
+
 /// A rule's hot fields, as plain data.
 struct HotRule {
     var root: NodeID
     var outcome: Decision.Outcome
     var isShadow: Bool
     var bypassGuards: Bool
-    var hasTags: Bool
     /// A node that must hold for the rule to fire (its first residual
     /// conjunct, else its root): when the memo already has it false, the
     /// rule is skipped without evaluating anything.
@@ -244,6 +307,9 @@ struct HotRule {
     var hasResidual = false
     var residualStart: Int32 = 0
     var residualCount: Int32 = 0
+    /// The rule's tags: `Plan.tagIDs[tagStart..<tagStart + tagCount]`.
+    var tagStart: Int32 = 0
+    var tagCount: Int32 = 0
 }
 
 /// A node as plain data: junctions index `Plan.children`, `not`/`same` (a

@@ -3,68 +3,132 @@ import BatonGraph
 
 /// Conflict resolution, loop guards and the decision.
 extension TurnRun {
-    /// Decides the turn into `decision`, which starts as a plain `continue`.
-    mutating func decide(into decision: inout Decision) {
-        let intent = state.turn.intent < CurrentTurn.unknownIntent ? state.turn.intent : nil
-        let candidates = graph.candidateRules(forIntent: intent)
+    /// Decides the turn. `scratch` holds `plan.scratchSlots` slots: firing
+    /// rules are noted there as the loop finds them (no array grows per
+    /// rule), and the decision's arrays are built once, at their final size.
+    mutating func decide(scratch: UnsafeMutablePointer<Int32>) -> Decision {
+        let known = state.turn.intent < CurrentTurn.unknownIntent && Int(state.turn.intent) < graph.intents.count
+        let candidates = plan.candidates(forIntent: known ? state.turn.intent : nil)
+        stats.rulesVisited += candidates.count
         let holdingGuard = activeGuard()
-        var winner: Int?
-        var fired: [String] = []
-        var shadows: [ShadowFiring] = []
-        var held: [GuardHold] = []
-        var tags: [String] = []
+        var firings = 0
+        var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
+        var winner = -1
         var traces: [RuleTrace] = []
         if explain { traces.reserveCapacity(candidates.count) }
         // Candidates are in conflict order, so the first acting rule that
         // fires and is not held back decides the turn.
         for candidate in candidates {
-            let index = Int(candidate)
-            let hot = rules[index]
-            stats.rulesVisited += 1
             // Most candidates fail on a first test already known this event
             // (shared by many rules): see that without a call.
-            if !explain, memo[Int(hot.firstTest)] == 1 { continue }
+            if !explain, memo[Int(candidate.firstTest)] == 1 { continue }
+            let index = Int(candidate.rule)
+            let hot = rules[index]
             let fires = hot.hasResidual
                 ? every(from: Int(hot.residualStart), count: Int(hot.residualCount)) : holds(hot.root)
             if explain { traces.append(trace(ofRule: index, fired: fires)) }
             guard fires else { continue }
-            // Only a firing rule touches its names and tags.
-            // Names and tags come from the plan: reading them through
-            // `graph.rules[index]` would copy the whole rule.
+            let firing: Firing
             if hot.isShadow {
-                shadows.append(ShadowFiring(rule: plan.ruleNames[index], outcome: hot.outcome))
-                continue
+                firing = .shadow
+                shadowCount += 1
+            } else {
+                tagCount += Int(hot.tagCount)
+                if hot.outcome != .continue, !hot.bypassGuards, holdingGuard != nil {
+                    firing = .held
+                    heldCount += 1
+                } else {
+                    firing = .fired
+                    firedCount += 1
+                    if winner < 0 { winner = index }
+                }
             }
-            if hot.hasTags {
-                if tags.isEmpty { tags.reserveCapacity(min(candidates.count, 16)) }
-                tags.append(contentsOf: plan.ruleTags[index])
-            }
-            if hot.outcome != .continue, !hot.bypassGuards, let holdingGuard {
-                if held.isEmpty { held.reserveCapacity(min(candidates.count, 16)) }
-                held.append(GuardHold(rule: plan.ruleNames[index], guardName: holdingGuard))
-                continue
-            }
-            if fired.isEmpty { fired.reserveCapacity(min(candidates.count, 16)) }
-            fired.append(plan.ruleNames[index])
-            if winner == nil { winner = index }
+            scratch[firings] = Int32(index) << 2 | firing.rawValue
+            firings += 1
         }
-        if !tags.isEmpty { decision.tags = Self.normalized(tags) }
-        if !shadows.isEmpty { decision.shadowRules = shadows }
-        if !held.isEmpty { decision.heldBack = held }
-        if explain { decision.trace = traces }
-        guard let winner else { return }
-        let rule = graph.rules[winner]
-        if rule.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
-            state.flags.insert(.escalatedThisTurn)
-            if state.escalationCounter < .max { state.escalationCounter += 1 }
+        let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
+        let tags = tagCount == 0 ? [] : collectTags(notes, tagCount: tagCount, into: scratch + firings)
+        let shadowRules = shadowCount == 0 ? [] : shadowFirings(in: notes, count: shadowCount)
+        let heldBack = heldCount == 0 ? [] : holds(in: notes, by: holdingGuard, count: heldCount)
+        let trace = explain ? traces : nil
+        // One initialiser call, fields moved in: assigning fields of a `var`
+        // decision, or returning from two places, made the compiler copy the
+        // whole value.
+        var outcome = Decision.Outcome.continue
+        var name: String?, queue: String?, urgency: String?, reason: String?, message: String?
+        var fired: [String] = []
+        if winner >= 0 {
+            let rule = plan.actions[winner]
+            if rule.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
+                state.flags.insert(.escalatedThisTurn)
+                if state.escalationCounter < .max { state.escalationCounter += 1 }
+            }
+            outcome = rule.outcome
+            name = rule.name
+            queue = rule.queue
+            urgency = rule.urgency
+            reason = rule.reason.map { render($0) }
+            message = rule.say.map { render($0) }
+            fired = names(in: notes, .fired, count: firedCount)
         }
-        decision.outcome = rule.outcome
-        decision.rule = rule.name
-        decision.queue = rule.queue
-        decision.urgency = rule.urgency
-        decision.reason = rule.reason.map { render($0) }
-        decision.message = rule.say.map { render($0) }
-        decision.firedRules = fired
+        return Decision(
+            outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message,
+            tags: tags, firedRules: fired, shadowRules: shadowRules, heldBack: heldBack, trace: trace)
+    }
+
+    /// How a firing rule counts, noted in a scratch slot's low bits.
+    private enum Firing: Int32 {
+        case fired, held, shadow
+    }
+
+    private func names(in notes: UnsafeMutableBufferPointer<Int32>, _ kind: Firing, count: Int) -> [String] {
+        var names: [String] = []
+        names.reserveCapacity(count)
+        for note in notes where note & 3 == kind.rawValue { names.append(plan.ruleNames[Int(note >> 2)]) }
+        return names
+    }
+
+    private func shadowFirings(in notes: UnsafeMutableBufferPointer<Int32>, count: Int) -> [ShadowFiring] {
+        var firings: [ShadowFiring] = []
+        firings.reserveCapacity(count)
+        for note in notes where note & 3 == Firing.shadow.rawValue {
+            let rule = Int(note >> 2)
+            firings.append(ShadowFiring(rule: plan.ruleNames[rule], outcome: rules[rule].outcome))
+        }
+        return firings
+    }
+
+    private func holds(in notes: UnsafeMutableBufferPointer<Int32>, by holdingGuard: GuardHold.Guard?, count: Int) -> [GuardHold] {
+        guard let holdingGuard else { return [] }
+        var holds: [GuardHold] = []
+        holds.reserveCapacity(count)
+        for note in notes where note & 3 == Firing.held.rawValue {
+            holds.append(GuardHold(rule: plan.ruleNames[Int(note >> 2)], guardName: holdingGuard))
+        }
+        return holds
+    }
+
+    /// The tags of the fired and held rules in `notes`, sorted, without
+    /// duplicates: tag ids are sorted in `buffer` (ids sort as their names).
+    private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, tagCount: Int, into buffer: UnsafeMutablePointer<Int32>) -> [String] {
+        var count = 0
+        for note in notes where note & 3 != Firing.shadow.rawValue {
+            let hot = rules[Int(note >> 2)]
+            for offset in 0..<Int(hot.tagCount) {
+                buffer[count] = plan.tagIDs[Int(hot.tagStart) + offset]
+                count += 1
+            }
+        }
+        var ids = UnsafeMutableBufferPointer(start: buffer, count: count)
+        ids.sort()
+        var tags: [String] = []
+        tags.reserveCapacity(count)
+        var previous: Int32 = -1
+        for id in ids where id != previous {
+            tags.append(plan.tags.names[Int(id)])
+            previous = id
+        }
+        return tags
     }
 
     /// The guard that holds back escalations and handoff offers this turn, if any.
@@ -78,26 +142,51 @@ extension TurnRun {
         return nil
     }
 
-    private static func normalized(_ tags: [String]) -> [String] {
-        tags.count <= 1 ? tags : Array(Set(tags)).sorted()
-    }
-
     // MARK: Templates
 
     /// Renders a template; a missing value renders as an empty string and
     /// numbers use `Value.format`.
-    mutating func render(_ template: Template) -> String {
-        var text = ""
-        for part in template.parts {
-            switch part {
-            case .text(let literal): text += literal
-            case .metadata(let slot): text += Self.rendered(value(.metadata(slot: slot)))
-            case .api(let slot, let field): text += Self.rendered(value(.api(slot: slot, field)))
-            case .toolSummary: text += state.turn.toolSummary ?? ""
-            case .signal(let signal): text += Self.rendered(value(.signal(signal)))
-            }
+    mutating func render(_ template: PreparedTemplate) -> String {
+        switch template {
+        case .constant(let text): text
+        case .parts(let parts, let literalBytes): render(parts, literalBytes: literalBytes)
         }
-        return text
+    }
+
+    private mutating func render(_ parts: [Template.Part], literalBytes: Int) -> String {
+        // Sized first, then written once: appending part by part costs more
+        // than computing the (few, short) placeholder values twice.
+        var count = literalBytes
+        for part in parts {
+            if case .text = part { continue }
+            count += placeholder(part).utf8.count
+        }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            for part in parts {
+                var piece: String
+                if case .text(let literal) = part { piece = literal } else { piece = placeholder(part) }
+                piece.withUTF8 { bytes in
+                    // The second evaluation of a placeholder cannot be longer
+                    // than the first; guarded all the same.
+                    let length = min(bytes.count, count - written)
+                    if length > 0 { (buffer.baseAddress! + written).update(from: bytes.baseAddress!, count: length) }
+                    written += length
+                }
+            }
+            return written
+        }
+    }
+
+    /// A placeholder's text; a missing value is empty.
+    private mutating func placeholder(_ part: Template.Part) -> String {
+        switch part {
+        case .text(let literal): literal
+        case .metadata(let slot): Self.rendered(value(.metadata(slot: slot)))
+        case .api(let slot, let field): Self.rendered(value(.api(slot: slot, field)))
+        case .toolSummary: state.turn.toolSummary ?? ""
+        case .signal(let signal): Self.rendered(value(.signal(signal)))
+        }
     }
 
     static func rendered(_ value: Value?) -> String {

@@ -8,7 +8,7 @@ struct DecisionTests {
     static let conflicting = """
     rule tag_only { when turn_count >= 1 then tag "seen" }
     rule offer_high { priority 500 when turn_count >= 1 then offer_handoff reason "offer" tag "offer" }
-    rule escalate_low { when turn_count >= 1 then escalate queue "low" reason "low" }
+    rule escalate_low { when turn_count >= 1 then escalate queue "low" reason "low" tag "seen", "a" }
     rule escalate_high { priority 10 when turn_count >= 1 then escalate queue "high" reason "high" }
     rule escalate_high_later { priority 10 when turn_count >= 1 then escalate queue "later" reason "later" tag "b", "a" }
     shadow rule trial { priority 900 when turn_count >= 1 then escalate reason "trial" tag "never" }
@@ -23,7 +23,7 @@ struct DecisionTests {
             #expect(decision.rule == "escalate_high")
             #expect(decision.queue == "high")
             #expect(decision.firedRules == ["escalate_high", "escalate_high_later", "escalate_low", "offer_high", "tag_only"])
-            // Tags of every firing acting rule, sorted; never a shadow rule's.
+            // Tags of every firing acting rule, sorted, each once; never a shadow rule's.
             #expect(decision.tags == ["a", "b", "offer", "seen"])
             #expect(decision.shadowRules == [ShadowFiring(rule: "trial", outcome: .escalate)])
         }
@@ -50,7 +50,7 @@ struct DecisionTests {
       cooldown 2 turns
       max_escalations 2
     }
-    rule angry { when message contains ["angry"] then escalate reason "angry" }
+    rule angry { when message contains ["angry"] then escalate reason "angry" tag "upset" }
     rule fraud { bypass_guards when intent == fraud then escalate queue "fraud" reason "fraud" }
     rule noted { when message contains ["angry"] then tag "angry" }
 
@@ -64,7 +64,8 @@ struct DecisionTests {
         #expect(decisions.map(\.outcome) == [.escalate, .escalate, .escalate, .continue, .escalate])
         // The bot event of the first turn does not count a second escalation.
         #expect(decisions[3].heldBack == [GuardHold(rule: "angry", guardName: .maxEscalations)])
-        #expect(decisions[3].tags == ["angry"])
+        // A held-back rule still tags the conversation.
+        #expect(decisions[3].tags == ["angry", "upset"])
         #expect(decisions[4].rule == "fraud")
         #expect(decisions[4].heldBack == [GuardHold(rule: "angry", guardName: .maxEscalations)])
     }
