@@ -13,6 +13,11 @@ struct RequiredFactors: Hashable, Sendable {
     /// Bit `b` set when ASCII byte `b` folds to a first scalar.
     private let firstBytesLow: UInt64
     private let firstBytesHigh: UInt64
+    /// Up to four first bytes, lowered (`| 0x20`) and repeated in every byte
+    /// lane, for testing eight text bytes at once; nil when the first
+    /// scalars need more, or when a byte folding to one is not caught by
+    /// comparing lowered bytes (the per-byte scan is then the only one).
+    private let lanes: (UInt64, UInt64, UInt64, UInt64)?
 
     init(factors: [[UInt32]]) {
         self.factors = factors
@@ -25,7 +30,25 @@ struct RequiredFactors: Hashable, Sendable {
         }
         firstBytesLow = low
         firstBytesHigh = high
+        lanes = Self.lanes(firsts: firsts)
     }
+
+    private static func lanes(firsts: [UInt32]) -> (UInt64, UInt64, UInt64, UInt64)? {
+        var lowered: [UInt8] = []
+        for (byte, scalar) in FoldTable.shared.asciiScalars.enumerated() where firsts.contains(scalar) {
+            let value = UInt8(byte) | 0x20
+            if !lowered.contains(value) { lowered.append(value) }
+        }
+        // Every byte that folds to a first scalar lowers to one of `lowered`,
+        // so a lane test misses none; extra candidates are checked in full.
+        guard !lowered.isEmpty, lowered.count <= 4 else { return nil }
+        let spread = lowered.map { UInt64($0) &* 0x0101_0101_0101_0101 }
+        return (spread[0], spread[min(1, spread.count - 1)], spread[min(2, spread.count - 1)], spread[min(3, spread.count - 1)])
+    }
+
+    // Everything else is derived from the factors.
+    static func == (lhs: RequiredFactors, rhs: RequiredFactors) -> Bool { lhs.factors == rhs.factors }
+    func hash(into hasher: inout Hasher) { hasher.combine(factors) }
 
     /// The factors of `root`, or nil when no useful set exists (`\w+`, `.{3}`).
     static func of(_ root: PatternNode) -> RequiredFactors? {
@@ -42,20 +65,47 @@ struct RequiredFactors: Hashable, Sendable {
     /// As `occurs(in:)` over UTF-8 text that is all ASCII, which folds one
     /// byte to one scalar, so no folded copy is made; nil when `text` is not ASCII.
     func occurs(inASCII text: UnsafeBufferPointer<UInt8>) -> Bool? {
-        let fold = FoldTable.shared.asciiScalars
-        for start in text.indices {
-            let byte = text[start]
-            // A non-ASCII scalar may fold to ASCII (`é` → `e`): undecided.
-            guard byte < 0x80 else { return nil }
-            let word = byte < 64 ? firstBytesLow : firstBytesHigh
-            guard (word >> UInt64(byte & 63)) & 1 != 0 else { continue }
-            for factor in factors where factor[0] == fold[Int(byte)] && factor.count <= text.count - start {
-                var offset = 1
-                while offset < factor.count, text[start + offset] < 0x80,
-                      fold[Int(text[start + offset])] == factor[offset] { offset += 1 }
-                // Found in an ASCII prefix, which folds the same whatever follows.
-                if offset == factor.count { return true }
+        var start = 0
+        if let lanes, let base = text.baseAddress {
+            // Eight bytes at a time; only words with a possible first byte
+            // go through the per-byte test.
+            let sevens: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+            while start + 8 <= text.count {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                if word & highs != 0 { break }  // non-ASCII: the per-byte scan decides
+                let lowered = word | 0x2020_2020_2020_2020
+                let a = lowered ^ lanes.0, b = lowered ^ lanes.1, c = lowered ^ lanes.2, d = lowered ^ lanes.3
+                // Lanes below 0x80 carry into their high bit unless zero: the
+                // high bits left clear mark exactly the candidate positions.
+                var candidates = ~((a &+ sevens) & (b &+ sevens) & (c &+ sevens) & (d &+ sevens)) & highs
+                while candidates != 0 {
+                    if factorStarts(at: start + candidates.trailingZeroBitCount >> 3, in: text) { return true }
+                    candidates &= candidates &- 1
+                }
+                start += 8
             }
+        }
+        for position in start..<text.count {
+            // A non-ASCII scalar may fold to ASCII (`é` → `e`): undecided.
+            guard text[position] < 0x80 else { return nil }
+            if factorStarts(at: position, in: text) { return true }
+        }
+        return false
+    }
+
+    /// Whether a factor starts at ASCII byte `start` of `text`.
+    @inline(__always)
+    private func factorStarts(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = text[start]
+        let word = byte < 64 ? firstBytesLow : firstBytesHigh
+        guard (word >> UInt64(byte & 63)) & 1 != 0 else { return false }
+        let fold = FoldTable.shared.asciiScalars
+        for factor in factors where factor[0] == fold[Int(byte)] && factor.count <= text.count - start {
+            var offset = 1
+            while offset < factor.count, text[start + offset] < 0x80,
+                  fold[Int(text[start + offset])] == factor[offset] { offset += 1 }
+            // Found in an ASCII prefix, which folds the same whatever follows.
+            if offset == factor.count { return true }
         }
         return false
     }

@@ -66,6 +66,29 @@ struct RequiredFactorsTests {
         #expect(checked > 5_000)
     }
 
+    @Test("the eight-bytes-at-a-time ASCII scan finds what a plain search finds")
+    func asciiScanAgreesWithPlainSearch() {
+        // Factor sets of one to six factors (more than four first bytes
+        // leave the word-at-a-time path off), first characters among
+        // letters, digits, punctuation and spaces; texts long enough to
+        // take whole words, with upper case that folds to the factors.
+        let pool = ["charged", "billed", "ab", "b", "#1", "1 a", " x", "zz", "order #", "c", "a!", "twice"]
+        let alphabet = Array("abcdhilrtwxzABCDHIRTWZ019#! ".unicodeScalars)
+        var random = SeededRandom(seed: 23)
+        for _ in 0..<2_000 {
+            var chosen: [String] = []
+            for _ in 0..<(1 + random.next(6)) {
+                let factor = pool[random.next(pool.count)]
+                if !chosen.contains(factor) { chosen.append(factor) }
+            }
+            let required = RequiredFactors(factors: chosen.map { $0.unicodeScalars.map(\.value) })
+            let text = String(String.UnicodeScalarView((0..<random.next(41)).map { _ in alphabet[random.next(alphabet.count)] }))
+            let expected = chosen.contains { text.lowercased().contains($0) }
+            let found = Array(text.utf8).withUnsafeBufferPointer { required.occurs(inASCII: $0) }
+            #expect(found == expected, "\(chosen) in \"\(text)\"")
+        }
+    }
+
     @Test("ASCII texts are ruled out without folding", arguments: [
         ("(charged|billed) (twice|two times)", "I was CHARGED TWICE!", true),
         ("(charged|billed) (twice|two times)", "where is my parcel", false),
