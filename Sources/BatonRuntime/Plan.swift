@@ -30,6 +30,8 @@ final class Plan: @unchecked Sendable {
     let actions: [RuleAction]
     /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
     let hotNodes: UnsafeMutableBufferPointer<HotNode>
+    /// The `numCompare` nodes by the number they read (see `ComparisonGroups`).
+    let comparisons: ComparisonGroups
     /// Children of `and`/`or` nodes, back to back.
     let children: UnsafeMutableBufferPointer<NodeID>
     /// Intent sets of `intent in [...]` tests as bitsets, `intentWords` words each.
@@ -159,6 +161,11 @@ final class Plan: @unchecked Sendable {
         (candidates, candidateStarts, scratchSlots) = Self.candidateLists(graph, rules: rules, tags: tags)
         children = .allocate(capacity: max(pool.count, 1))
         _ = children.initialize(from: pool)
+        comparisons = ComparisonGroups(
+            hotNodes: hotNodes, children: children,
+            lists: (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
+                + [graph.candidateRules(forIntent: nil)],
+            roots: { [graph] in [graph.rules[$0].root] })
         intentBits = .allocate(capacity: max(bitPool.count, 1))
         _ = intentBits.initialize(from: bitPool)
         self.valueSets = valueSets
@@ -171,6 +178,7 @@ final class Plan: @unchecked Sendable {
         candidates.deallocate()
         candidateStarts.deallocate()
         tagIDs.deallocate()
+        comparisons.deallocate()
         rules.deallocate()
         hotNodes.deallocate()
         children.deallocate()
@@ -320,7 +328,8 @@ struct HotNode {
         case leaf, all, any, not, same, yes, no, intentIs, intentIsNot
         /// `start`: offset in `Plan.intentBits`; `flag`: negated.
         case intentInSet
-        /// `operand` (code below) with slot `start`, relation code `flag`, against `constant`.
+        /// `operand` (code below) with slot `start`, relation code `flag`,
+        /// against `constant`; `count`: its group in `Plan.comparisons`.
         case numCompare
         /// `start`: metadata slot; `count`: index in `Plan.valueSets`; `flag`: negated.
         case metadataIn

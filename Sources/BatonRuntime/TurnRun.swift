@@ -17,6 +17,8 @@ struct TurnRun {
     let children: UnsafeMutableBufferPointer<NodeID>
     let intentBits: UnsafeMutableBufferPointer<UInt64>
     let rules: UnsafeMutableBufferPointer<HotRule>
+    let comparisons: UnsafeMutableBufferPointer<ComparisonGroups.Comparison>
+    let comparisonStarts: UnsafeMutableBufferPointer<Int32>
     /// The caller's session state, swapped in for the run.
     var state = SessionState(words: 0, metadataFields: 0)
     var stats = EvaluationStats()
@@ -34,6 +36,8 @@ struct TurnRun {
         self.children = plan.children
         self.intentBits = plan.intentBits
         self.rules = plan.rules
+        self.comparisons = plan.comparisons.entries
+        self.comparisonStarts = plan.comparisons.starts
     }
 
     // MARK: Nodes
@@ -76,11 +80,21 @@ struct TurnRun {
                 result = false
             }
         case .numCompare:
-            if let left = fastNumber(hot.operand, slot: Int(hot.start)) {
-                result = Self.holds(relation: hot.flag, left, hot.constant)
-            } else {
-                result = false
+            let left = fastNumber(hot.operand, slot: Int(hot.start))
+            let group = Int(hot.count)
+            let first = Int(comparisonStarts[group]), end = Int(comparisonStarts[group + 1])
+            if end - first == 1 {
+                result = left.map { Self.holds(relation: hot.flag, $0, hot.constant) } ?? false
+                break
             }
+            // A window's value, computed once, settles every test of it.
+            for entry in first..<end {
+                let comparison = comparisons[entry]
+                let held = left.map { Self.holds(relation: comparison.relation, $0, comparison.constant) } ?? false
+                memo[Int(comparison.node)] = held ? 2 : 1
+            }
+            stats.nodesEvaluated += end - first - 1
+            result = memo[index] == 2
         case .metadataIn:
             let value = state.metadata[Int(hot.start)]
             if value == .null {
