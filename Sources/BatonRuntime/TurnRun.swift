@@ -93,7 +93,7 @@ struct TurnRun {
                 let held = left.map { Self.holds(relation: comparison.relation, $0, comparison.constant) } ?? false
                 memo[Int(comparison.node)] = held ? 2 : 1
             }
-            stats.nodesEvaluated += end - first - 1
+            stats.nodesEvaluated &+= end - first - 1
             result = memo[index] == 2
         case .metadataIn:
             let value = state.metadata[Int(hot.start)]
@@ -125,7 +125,7 @@ struct TurnRun {
             result = compute(graph.nodes[index].test)
         }
         memo[index] = result ? 2 : 1
-        stats.nodesEvaluated += 1
+        stats.nodesEvaluated &+= 1
         return result
     }
 
