@@ -205,7 +205,11 @@ final class Plan: @unchecked Sendable {
         for list in lists {
             var tagCount = 0
             for rule in list {
-                pool.append(Candidate(rule: rule, firstTest: rules[Int(rule)].firstTest))
+                let hot = rules[Int(rule)]
+                pool.append(Candidate(
+                    rule: rule, firstTest: hot.firstTest,
+                    test: hot.hasResidual ? hot.residualStart : hot.root.rawValue,
+                    residualCount: hot.hasResidual ? hot.residualCount : -1))
                 tagCount += tags.tagCount(ofRule: Int(rule))
             }
             starts.append(Int32(pool.count))
@@ -294,10 +298,16 @@ final class Plan: @unchecked Sendable {
 }
 
 /// An entry of a dispatch list: a rule and the test it fails on first.
+/// The rule's condition is beside it too, so only a rule that fires has
+/// its `HotRule` read.
 struct Candidate {
     var rule: Int32
     /// `HotRule.firstTest` of `rule`.
     var firstTest: Int32
+    /// `residualStart` when the rule has a residual, else its root node.
+    var test: Int32
+    /// `residualCount`, or -1 when `test` is the root.
+    var residualCount: Int32
 }
 
 /// A rule's hot fields, as plain data.

@@ -23,11 +23,12 @@ extension TurnRun {
             // (shared by many rules): see that without a call.
             if !explain, memo[Int(candidate.firstTest)] == 1 { continue }
             let index = Int(candidate.rule)
-            let hot = rules[index]
-            let fires = hot.hasResidual
-                ? every(from: Int(hot.residualStart), count: Int(hot.residualCount)) : holds(hot.root)
+            let fires = candidate.residualCount >= 0
+                ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
+                : holds(NodeID(rawValue: candidate.test))
             if explain { traces.append(trace(ofRule: index, fired: fires)) }
             guard fires else { continue }
+            let hot = rules[index]
             let firing: Firing
             if hot.isShadow {
                 firing = .shadow
