@@ -9,7 +9,9 @@ import BatonPattern
 final class Plan: @unchecked Sendable {
     let graph: DecisionGraph
     let layout: StateLayout
-    let scorer: (any SentimentScoring)?
+    /// The scorer's compound score, as a closure: calling it does not copy
+    /// the existential scorer, as reading `any SentimentScoring` out of the plan does.
+    let compound: (@Sendable (String) -> Double)?
     /// Per rule: what `decide` needs before the rule fires.
     let rules: UnsafeMutableBufferPointer<HotRule>
     /// Per intent id, then for turns without a known intent: the rules to
@@ -63,7 +65,11 @@ final class Plan: @unchecked Sendable {
     init(graph: DecisionGraph, layout: StateLayout, scorer: (any SentimentScoring)?) {
         self.graph = graph
         self.layout = layout
-        self.scorer = scorer
+        if let scorer {
+            compound = { @Sendable text in scorer.compound(text) }
+        } else {
+            compound = nil
+        }
         rules = .allocate(capacity: max(graph.rules.count, 1))
         for (index, rule) in graph.rules.enumerated() {
             rules[index] = HotRule(

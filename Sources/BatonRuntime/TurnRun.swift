@@ -364,9 +364,9 @@ struct TurnRun {
 
     /// Scores the kept customer message into fixed point; NaN and out-of-range scores are clamped.
     mutating func scoreMessage() -> Int16 {
-        guard let scorer = plan.scorer, let text = message, !text.isEmpty else { return 0 }
+        guard let score = plan.compound, let text = message, !text.isEmpty else { return 0 }
         stats.sentimentScored = true
-        let compound = scorer.compound(text)
+        let compound = score(text)
         guard compound.isFinite else { return 0 }
         return Int16((min(max(compound, -1), 1) * StateLayout.scale).rounded())
     }
