@@ -146,13 +146,15 @@ extension Parser {
     mutating func parseList() throws(SyntaxError) -> Expr {
         let start = current.range.start
         try expect(.leftBracket, "`[`")
-        var elements: [Expr] = []
+        let base = scratch.expressions.count
+        defer { scratch.expressions.removeSubrange(base...) }
         while !check(.rightBracket) {
-            elements.append(try nested { (parser: inout Parser) throws(SyntaxError) in try parser.parseUnary() })
+            let element = try nested { (parser: inout Parser) throws(SyntaxError) in try parser.parseUnary() }
+            scratch.expressions.append(element)
             if !consume(.comma) { break }
         }
         try expect(.rightBracket, "`]`")
-        return .list(elements, span: span(from: start))
+        return .list(Array(scratch.expressions[base...]), span: span(from: start))
     }
 
     mutating func parseWord(_ token: RawToken, start: Int) throws(SyntaxError) -> Expr {
@@ -186,7 +188,10 @@ extension Parser {
             return try parseCall(name)
         }
         if check(.dot) {
-            var names = [name]
+            // Room for `api.orders.status`, the longest built-in path, in one allocation.
+            var names: [Name] = []
+            names.reserveCapacity(3)
+            names.append(name)
             while consume(.dot) {
                 names.append(try expectName("a field name"))
             }
@@ -198,7 +203,8 @@ extension Parser {
     /// `avg(sentiment, last 3)`, `count(api_error, last 5)`, `consecutive(x)`.
     mutating func parseCall(_ name: Name) throws(SyntaxError) -> Expr {
         try expect(.leftParen, "`(`")
-        var arguments: [Expr] = []
+        let base = scratch.expressions.count
+        defer { scratch.expressions.removeSubrange(base...) }
         var window: IntLiteral?
         while !check(.rightParen) {
             if checkKeyword(.last) {
@@ -206,10 +212,12 @@ extension Parser {
                 window = try expectInteger("a number of turns")
                 break
             }
-            arguments.append(try parseExpression())
+            let argument = try parseExpression()
+            scratch.expressions.append(argument)
             if !consume(.comma) { break }
         }
         try expect(.rightParen, "`)`")
+        let arguments = Array(scratch.expressions[base...])
         return .call(name, arguments, window: window, span: span(from: name.span.range.start))
     }
 

@@ -15,21 +15,25 @@ extension Parser {
         try expectKeyword(.rule)
         let name = try expectName("a rule name")
         try expect(.leftBrace, "`{` to open the rule")
-        var settings: [RuleSetting] = []
+        scratch.settings.removeAll(keepingCapacity: true)
         while !checkKeyword(.when) {
-            settings.append(try parseRuleSetting())
+            let setting = try parseRuleSetting()
+            scratch.settings.append(setting)
         }
+        let settings = Array(scratch.settings)
         advance()  // when
         let condition = try parseExpression()
         try expectKeyword(.then)
-        var actions: [Action] = []
+        scratch.actions.removeAll(keepingCapacity: true)
         repeat {
             // A new item on its own line means this rule's `}` is missing.
-            if !actions.isEmpty, current.startsLine, current.keyword?.startsItem == true {
+            if !scratch.actions.isEmpty, current.startsLine, current.keyword?.startsItem == true {
                 throw error(.expected("`}` to close rule `\(name.text)`", found: describe(current)), at: current.range)
             }
-            actions.append(try parseAction())
+            let action = try parseAction()
+            scratch.actions.append(action)
         } while !check(.rightBrace) && !check(.endOfFile)
+        let actions = Array(scratch.actions)
         try expect(.rightBrace, "`}` to close rule `\(name.text)`")
         return RuleDecl(
             name: name,
@@ -110,26 +114,28 @@ extension Parser {
     }
 
     mutating func parseActionOptions() throws(SyntaxError) -> [ActionOption] {
-        var options: [ActionOption] = []
+        scratch.options.removeAll(keepingCapacity: true)
         while current.kind == .identifier {
             let start = current.range.start
+            let option: ActionOption
             switch current.keyword {
             case .queue:
                 advance()
-                options.append(.queue(try expectString("a queue name string"), span: span(from: start)))
+                option = .queue(try expectString("a queue name string"), span: span(from: start))
             case .priority:
                 advance()
-                options.append(.priority(try expectName("`low`, `normal`, `high` or `urgent`"), span: span(from: start)))
+                option = .priority(try expectName("`low`, `normal`, `high` or `urgent`"), span: span(from: start))
             case .reason:
                 advance()
-                options.append(.reason(try parseTemplate(), span: span(from: start)))
+                option = .reason(try parseTemplate(), span: span(from: start))
             case .say:
                 advance()
-                options.append(.say(try parseTemplate(), span: span(from: start)))
+                option = .say(try parseTemplate(), span: span(from: start))
             default:
-                return options
+                return Array(scratch.options)
             }
+            scratch.options.append(option)
         }
-        return options
+        return Array(scratch.options)
     }
 }

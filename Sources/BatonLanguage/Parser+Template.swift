@@ -5,9 +5,12 @@ import BatonCore
 extension Parser {
     mutating func parseTemplate() throws(SyntaxError) -> Template {
         let literal = try expectString("a message string")
-        var parts: [TemplatePart] = []
         let bytes = source.bytes
         let range = literal.span.range
+        // At most a text before each placeholder and one after the last: one
+        // allocation instead of a regrowth every few parts.
+        var parts: [TemplatePart] = []
+        parts.reserveCapacity(2 * bytes[range.start..<range.end].reduce(0) { $1 == UInt8(ascii: "{") ? $0 + 1 : $0 } + 1)
         // Skip the opening quote; stop before the closing one if present.
         var index = range.start + 1
         let end = range.end > range.start + 1 && bytes[range.end - 1] == UInt8(ascii: "\"") ? range.end - 1 : range.end
@@ -65,10 +68,11 @@ extension Parser {
 
     /// Splits `metadata.order_id` into names with their own spans.
     private func placeholderPath(from start: Int, to end: Int) throws(SyntaxError) -> [Name] {
+        let bytes = source.bytes
         var names: [Name] = []
+        names.reserveCapacity(bytes[start..<end].reduce(1) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 })
         var segmentStart = start
         var index = start
-        let bytes = source.bytes
         func isWordByte(_ byte: UInt8) -> Bool {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
         }

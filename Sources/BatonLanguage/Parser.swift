@@ -38,6 +38,19 @@ public struct Parser {
     var position = 0
     var depth = 0
     var diagnostics = DiagnosticBag()
+    /// Reused buffers that lists are gathered in, then copied out at their
+    /// exact size: one allocation per list instead of a regrowth every few
+    /// elements, and no spare capacity kept in the tree.
+    var scratch = Scratch()
+
+    struct Scratch {
+        /// Elements of list literals and call arguments; a nested list
+        /// works above its parent's elements and removes them when done.
+        var expressions: [Expr] = []
+        var settings: [RuleSetting] = []
+        var actions: [Action] = []
+        var options: [ActionOption] = []
+    }
 
     init(source: SourceFile) {
         self.source = source
