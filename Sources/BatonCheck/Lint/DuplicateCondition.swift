@@ -11,10 +11,11 @@ struct DuplicateCondition: LintRule {
         // Tests repeated within a rule were found as the rules were visited.
         var diagnostics = context.repeatedTests
         var seenConditions = FirstOccurrences<CheckedExpr>(capacity: ruleSet.rules.count)
-        // By index: iterating the rules themselves would copy each `CheckedRule`.
-        for index in ruleSet.rules.indices {
-            let condition = ConditionModel.stripLets(ruleSet.rules[index].condition)
-            let firstIndex = seenConditions.first(of: condition, hash: condition.structuralHash, at: index) {
+        // A rule's tree is read only when an earlier rule's condition has the
+        // same hash (nearly always a real duplicate): a large set's trees
+        // miss the cache on nearly every rule.
+        for (index, hash) in context.conditionHashes.enumerated() {
+            let firstIndex = seenConditions.first(at: index, hash: hash) {
                 ConditionModel.stripLets(ruleSet.rules[$0].condition)
             }
             if let firstIndex {

@@ -11,14 +11,16 @@ struct FirstOccurrences<Element: Hashable> {
         byHash.reserveCapacity(capacity)
     }
 
-    /// The position of the first element seen that equals `element`, or nil
-    /// after recording `position` as the first of its kind. `hash` must be
-    /// equal for equal elements; `elementAt` gives an earlier position's element.
-    mutating func first(of element: Element, hash: Int, at position: Int, elementAt: (Int) -> Element) -> Int? {
+    /// The position of the first element seen that equals the one at
+    /// `position`, or nil after recording `position` as the first of its
+    /// kind. `hash` must be equal for equal elements; `elementAt` gives the
+    /// element at a position, asked for only when an earlier hash agrees.
+    mutating func first(at position: Int, hash: Int, elementAt: (Int) -> Element) -> Int? {
         guard let earlier = byHash[hash] else {
             byHash[hash] = position
             return nil
         }
+        let element = elementAt(position)
         if elementAt(earlier) == element { return earlier }
         if let other = collided[element] { return other }
         collided[element] = position

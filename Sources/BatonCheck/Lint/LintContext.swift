@@ -13,6 +13,10 @@ public struct LintContext {
     let repeatedTests: [Diagnostic]
     /// The `let`s the rules' conditions use, for `unused-let`.
     let usedLets: Set<String>
+    /// Structural hash of each rule's condition (outer `let`s stripped), by
+    /// rule index, for `duplicate-condition`: a compact list it reads in
+    /// order instead of every rule's tree.
+    let conditionHashes: [Int]
 
     public init(_ ruleSet: CheckedRuleSet) {
         var models = Models(capacity: ruleSet.rules.count)
@@ -28,6 +32,7 @@ public struct LintContext {
         self.implications = models.implications
         self.repeatedTests = models.repeatedTests
         self.usedLets = models.usedLets
+        self.conditionHashes = models.conditionHashes
     }
 
     /// Everything the lint rules read of each rule's condition tree,
@@ -40,6 +45,7 @@ public struct LintContext {
         fileprivate var implications: ImplicationTable
         fileprivate var repeatedTests: [Diagnostic] = []
         fileprivate var usedLets = Set<String>()
+        fileprivate var conditionHashes: [Int] = []
         /// `DuplicateCondition`'s operand buffer, shared by every rule.
         private var scratch: [CheckedExpr] = []
 
@@ -50,12 +56,14 @@ public struct LintContext {
         /// Room for `count` more rules, so a large set's tables do not regrow.
         mutating func reserve(_ count: Int) {
             implications.reserve(count)
+            conditionHashes.reserveCapacity(conditionHashes.count + count)
         }
 
         mutating func add(_ condition: CheckedExpr) {
             implications.append(ConditionModel(condition, subjects: &subjects))
             DuplicateCondition().collectRepeats(condition, scratch: &scratch, into: &repeatedTests)
             condition.collectReferencedLets(into: &usedLets)
+            conditionHashes.append(ConditionModel.stripLets(condition).structuralHash)
         }
     }
 

@@ -43,8 +43,8 @@ struct LintTablesTests {
         for (position, word) in words.enumerated() {
             let expected = reference[word]
             if expected == nil { reference[word] = position }
-            #expect(colliding.first(of: word, hash: 7, at: position) { words[$0] } == expected)
-            #expect(hashed.first(of: word, hash: word.hashValue, at: position) { words[$0] } == expected)
+            #expect(colliding.first(at: position, hash: 7) { words[$0] } == expected)
+            #expect(hashed.first(at: position, hash: word.hashValue) { words[$0] } == expected)
         }
     }
 }
