@@ -89,7 +89,10 @@ extension Checker {
                 }
                 seen[name] = (file.path, decl.name.span.range)
                 if let rule = checkRule(decl, path: file.path, index: rules.count) {
-                    lintModels?.add(rule.condition)
+                    lintModels?.add(rule.condition, standing: RuleStanding(
+                        priority: rule.priority, index: rule.index, outcome: rule.outcome,
+                        isShadow: rule.isShadow, bypassGuards: rule.bypassGuards
+                    ))
                     rules.append(rule)
                 }
             }

@@ -17,11 +17,15 @@ public struct LintContext {
     /// rule index, for `duplicate-condition`: a compact list it reads in
     /// order instead of every rule's tree.
     let conditionHashes: [Int]
+    /// What `shadowed-rule` reads of each rule besides its condition, by rule index.
+    let standings: [RuleStanding]
 
     public init(_ ruleSet: CheckedRuleSet) {
         var models = Models(capacity: ruleSet.rules.count)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
-        for index in ruleSet.rules.indices { models.add(ruleSet.rules[index].condition) }
+        for index in ruleSet.rules.indices {
+            models.add(ruleSet.rules[index].condition, standing: RuleStanding(of: ruleSet.rules, at: index))
+        }
         self.init(ruleSet, visited: models)
     }
 
@@ -33,6 +37,7 @@ public struct LintContext {
         self.repeatedTests = models.repeatedTests
         self.usedLets = models.usedLets
         self.conditionHashes = models.conditionHashes
+        self.standings = models.standings
     }
 
     /// Everything the lint rules read of each rule's condition tree,
@@ -46,6 +51,7 @@ public struct LintContext {
         fileprivate var repeatedTests: [Diagnostic] = []
         fileprivate var usedLets = Set<String>()
         fileprivate var conditionHashes: [Int] = []
+        fileprivate var standings: [RuleStanding] = []
         /// `DuplicateCondition`'s operand buffer, shared by every rule.
         private var scratch: [CheckedExpr] = []
 
@@ -57,9 +63,11 @@ public struct LintContext {
         mutating func reserve(_ count: Int) {
             implications.reserve(count)
             conditionHashes.reserveCapacity(conditionHashes.count + count)
+            standings.reserveCapacity(standings.count + count)
         }
 
-        mutating func add(_ condition: CheckedExpr) {
+        mutating func add(_ condition: CheckedExpr, standing: RuleStanding) {
+            standings.append(standing)
             implications.append(ConditionModel(condition, subjects: &subjects))
             DuplicateCondition().collectRepeats(condition, scratch: &scratch, into: &repeatedTests)
             condition.collectReferencedLets(into: &usedLets)

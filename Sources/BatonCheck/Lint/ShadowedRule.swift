@@ -19,9 +19,6 @@ struct ShadowedRule: LintRule {
     /// than a look-up elsewhere in memory (whole `CheckedRule`s, the
     /// implication table's terms), which at 100,000 rules is a cache miss.
     private struct Rank {
-        /// The conflict order of the grammar README as one number: a higher
-        /// `order` beats a lower one (stronger outcome, then higher priority,
-        /// then earlier in the set).
         var order: UInt64
         /// Subject bits that every term of the rule's condition requires.
         var required: UInt64
@@ -31,16 +28,10 @@ struct ShadowedRule: LintRule {
         var termCount: UInt8
         var bypassGuards: Bool
 
-        /// From the rule's fields, read in place: a whole `CheckedRule` as
-        /// an argument would be copied.
-        init(priority: Int, index: Int, outcome: Outcome, bypassGuards: Bool, at position: Int, in table: ImplicationTable) {
-            // A checked set has priorities in 0...1_000_000; clamping keeps the
-            // packing safe without changing that order.
-            let priority = UInt64(min(max(priority, 0), 1 << 29))
-            let lateness = UInt64(min(max(index, 0), Int(UInt32.max)))
-            order = UInt64(outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
+        init(_ standing: RuleStanding, at position: Int, in table: ImplicationTable) {
+            order = standing.order
             required = table.sharedRequired(position)
-            self.bypassGuards = bypassGuards
+            bypassGuards = standing.bypassGuards
             let count = table.termCount(position)
             termCount = UInt8(min(count, Int(UInt8.max)))
             if count >= 1, count <= 3 {
@@ -67,14 +58,10 @@ struct ShadowedRule: LintRule {
     func lint(_ context: LintContext) -> [Diagnostic] {
         let rules = context.ruleSet.rules
         var table = context.implications
+        let standings = context.standings
         // Only modelled rules that act can shadow or be shadowed.
-        let acting = rules.indices.map { index in
-            !rules[index].isShadow && rules[index].outcome != .continue && table.isModelled(index)
-        }
-        let ranks = rules.indices.map { index in
-            Rank(priority: rules[index].priority, index: rules[index].index, outcome: rules[index].outcome,
-                 bypassGuards: rules[index].bypassGuards, at: index, in: table)
-        }
+        let acting = standings.indices.map { standings[$0].acts && table.isModelled($0) }
+        let ranks = standings.indices.map { Rank(standings[$0], at: $0, in: table) }
         let candidates = ShadowCandidates(table, count: rules.count, includes: { acting[$0] }, summary: { ranks[$0] })
         var diagnostics: [Diagnostic] = []
         var subjects: [UInt64] = []
@@ -103,6 +90,36 @@ struct ShadowedRule: LintRule {
             ))
         }
         return diagnostics
+    }
+}
+
+/// What the shadowed-rule check reads of a rule besides its condition,
+/// gathered as the rule is checked: reading these few fields of 100,000
+/// `CheckedRule`s again afterwards misses the cache on nearly every rule.
+struct RuleStanding {
+    /// The conflict order of the grammar README as one number: a higher
+    /// `order` beats a lower one (stronger outcome, then higher priority,
+    /// then earlier in the set).
+    var order: UInt64
+    /// Not a shadow rule, and its outcome is not `continue`.
+    var acts: Bool
+    var bypassGuards: Bool
+
+    init(priority: Int, index: Int, outcome: Outcome, isShadow: Bool, bypassGuards: Bool) {
+        // A checked set has priorities in 0...1_000_000; clamping keeps the
+        // packing safe without changing that order.
+        let priority = UInt64(min(max(priority, 0), 1 << 29))
+        let lateness = UInt64(min(max(index, 0), Int(UInt32.max)))
+        order = UInt64(outcome.rank) << 62 | priority << 32 | (UInt64(UInt32.max) - lateness)
+        acts = !isShadow && outcome != .continue
+        self.bypassGuards = bypassGuards
+    }
+
+    /// From the rule's fields, read in place: a whole `CheckedRule` as an
+    /// argument would be copied.
+    init(of rules: [CheckedRule], at index: Int) {
+        self.init(priority: rules[index].priority, index: rules[index].index, outcome: rules[index].outcome,
+                  isShadow: rules[index].isShadow, bypassGuards: rules[index].bypassGuards)
     }
 }
 
