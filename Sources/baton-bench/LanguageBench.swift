@@ -6,17 +6,19 @@ import Foundation
 import Glibc
 #endif
 
-/// `baton-bench language [--rules N,M] [--repeat K] [--phases] [--dump DIR]`:
+/// `baton-bench language [--rules N,M] [--repeat K] [--phases] [--dump DIR] [--default-malloc]`:
 /// parse + check + lint of generated files, reported as MB/s and as the cost
 /// ratio between sizes. `--phases` also times parsing, checking and linting
 /// on their own. `--dump` also writes every diagnostic of each size (lint
 /// warnings uncapped) to `DIR/<rules>.txt`, next to the file itself, so
 /// optimisations can be checked for unchanged output with `diff`.
+/// `--default-malloc` leaves glibc's heap trimming on (see `keepHeapBetweenRuns`).
 func runLanguageBench(_ arguments: [String]) throws {
     var sizes = [10_000, 100_000]
     var repeats = 5
     var dumpDirectory: String?
     var phases = false
+    var keepHeap = true
     var index = 0
     while index < arguments.count {
         switch arguments[index] {
@@ -28,6 +30,8 @@ func runLanguageBench(_ arguments: [String]) throws {
             repeats = Int(arguments[index]) ?? repeats
         case "--phases":
             phases = true
+        case "--default-malloc":
+            keepHeap = false
         case "--dump":
             index += 1
             dumpDirectory = arguments[index]
@@ -36,8 +40,9 @@ func runLanguageBench(_ arguments: [String]) throws {
         }
         index += 1
     }
-    keepHeapBetweenRuns()
-    print("parse + check + lint of generated rule files (median of \(repeats) runs, sizes interleaved)")
+    if keepHeap { keepHeapBetweenRuns() }
+    print("parse + check + lint of generated rule files (median of \(repeats) runs, sizes interleaved, "
+          + (keepHeap ? "heap kept between runs)" : "glibc's default heap trimming)"))
     let sources = sizes.map { size in
         var generator = RuleGenerator(seed: 42)
         return SourceFile(path: "generated.baton", text: generator.file(rules: size))

@@ -4,7 +4,8 @@ import Foundation
 /// quotes them with the command that produced them.
 let usage = """
 usage: baton-bench <benchmark> [options]
-  language [--rules 10000,100000] [--repeat 5]   parse + check + lint throughput
+  language [--rules 10000,100000] [--repeat 5] [--phases] [--default-malloc]
+                                                 parse + check + lint throughput
   sentiment [options]                            sentiment scorer speed, floor and memory
   engine [--rules 10,100,1000] [--export DIR]    per-turn evaluation, state bytes, 1M-session memory
 """
