@@ -61,8 +61,15 @@ public struct Parser {
 
     /// Lexes and parses one file.
     public static func parse(_ source: SourceFile) -> ParseResult {
+        parse(source) { _ in }
+    }
+
+    /// Lexes and parses one file, handing each item to `visit` as soon as it
+    /// is parsed, while its tree is still in cache (the checker checks rules
+    /// this way). Items that fail to parse are not visited.
+    public static func parse(_ source: SourceFile, visit: (Item) -> Void) -> ParseResult {
         var parser = Parser(source: source)
-        let items = parser.parseItems()
+        let items = parser.parseItems(visit: visit)
         // Lexer diagnostics first, as when the whole file was lexed up front
         // (the bag's cap keeps the earliest).
         var bag = DiagnosticBag()
@@ -82,13 +89,15 @@ public struct Parser {
         return ParseResult(file: file, diagnostics: bag.sorted)
     }
 
-    mutating func parseItems() -> [Item] {
+    mutating func parseItems(visit: (Item) -> Void) -> [Item] {
         // `parseItem` throws only `SyntaxError`, so no other error can reach here.
         var items: [Item] = []
         while !check(.endOfFile) {
             let before = position
             do {
-                items.append(try parseItem())
+                let item = try parseItem()
+                visit(item)
+                items.append(item)
             } catch {
                 diagnostics.append(error.diagnostic)
                 synchronize(from: before)

@@ -5,25 +5,27 @@ import BatonLanguage
 extension Checker {
     mutating func collectLets() {
         for file in files {
-            for case .letDecl(let decl) in file.items {
-                let name = decl.name.text
-                if Self.reservedWords.contains(name) {
-                    report(.reservedName(name), path: file.path, range: decl.name.span.range)
-                    continue
-                }
-                if let previous = lets[name] {
-                    report(
-                        .duplicateLet(name),
-                        path: file.path,
-                        range: decl.name.span.range,
-                        notes: [DiagnosticNote("first defined here", path: previous.path, range: previous.decl.name.span.range)]
-                    )
-                    continue
-                }
-                lets[name] = (decl, file.path)
-                letOrder.append(name)
-            }
+            for case .letDecl(let decl) in file.items { collectLet(decl, path: file.path) }
         }
+    }
+
+    mutating func collectLet(_ decl: LetDecl, path: String) {
+        let name = decl.name.text
+        if Self.reservedWords.contains(name) {
+            report(.reservedName(name), path: path, range: decl.name.span.range)
+            return
+        }
+        if let previous = lets[name] {
+            report(
+                .duplicateLet(name),
+                path: path,
+                range: decl.name.span.range,
+                notes: [DiagnosticNote("first defined here", path: previous.path, range: previous.decl.name.span.range)]
+            )
+            return
+        }
+        lets[name] = (decl, path)
+        letOrder.append(name)
     }
 
     /// Resolves a `let` on first use, so definitions may come in any order;
@@ -61,43 +63,45 @@ extension Checker {
         }
     }
 
-    mutating func checkRules() -> [CheckedRule] {
+    /// Checks every rule into `checkedRules`.
+    mutating func checkRules() {
         // Sized up front: a set of many rules would otherwise regrow (and
         // copy) its largest array several times.
         let declared = files.reduce(0) { count, file in
             count + file.items.reduce(0) { if case .rule = $1 { $0 + 1 } else { $0 } }
         }
-        var rules: [CheckedRule] = []
-        rules.reserveCapacity(declared)
-        var seen: [String: (path: String, range: SourceRange)] = [:]
-        seen.reserveCapacity(declared)
+        checkedRules.reserveCapacity(declared)
+        ruleNames.reserveCapacity(declared)
         lintModels?.reserve(declared)
         for file in files {
-            for case .rule(let decl) in file.items {
-                let name = decl.name.text
-                if Self.reservedWords.contains(name) {
-                    report(.reservedName(name), path: file.path, range: decl.name.span.range)
-                }
-                if let previous = seen[name] {
-                    report(
-                        .duplicateRule(name),
-                        path: file.path,
-                        range: decl.name.span.range,
-                        notes: [DiagnosticNote("first defined here", path: previous.path, range: previous.range)]
-                    )
-                    continue
-                }
-                seen[name] = (file.path, decl.name.span.range)
-                if let rule = checkRule(decl, path: file.path, index: rules.count) {
-                    lintModels?.add(rule.condition, standing: RuleStanding(
-                        priority: rule.priority, index: rule.index, outcome: rule.outcome,
-                        isShadow: rule.isShadow, bypassGuards: rule.bypassGuards
-                    ))
-                    rules.append(rule)
-                }
-            }
+            for case .rule(let decl) in file.items { addRule(decl, path: file.path) }
         }
-        return rules
+    }
+
+    /// Checks the next rule of the set and, if it checks, adds it to
+    /// `checkedRules` and to the lint's models.
+    mutating func addRule(_ decl: RuleDecl, path: String) {
+        let name = decl.name.text
+        if Self.reservedWords.contains(name) {
+            report(.reservedName(name), path: path, range: decl.name.span.range)
+        }
+        if let previous = ruleNames[name] {
+            report(
+                .duplicateRule(name),
+                path: path,
+                range: decl.name.span.range,
+                notes: [DiagnosticNote("first defined here", path: previous.path, range: previous.range)]
+            )
+            return
+        }
+        ruleNames[name] = (path, decl.name.span.range)
+        if let rule = checkRule(decl, path: path, index: checkedRules.count) {
+            lintModels?.add(rule.condition, standing: RuleStanding(
+                priority: rule.priority, index: rule.index, outcome: rule.outcome,
+                isShadow: rule.isShadow, bypassGuards: rule.bypassGuards
+            ))
+            checkedRules.append(rule)
+        }
     }
 
     mutating func checkRule(_ decl: RuleDecl, path: String, index: Int) -> CheckedRule? {

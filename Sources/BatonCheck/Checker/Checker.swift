@@ -42,6 +42,11 @@ public struct Checker {
     var largestWindow = 0
     /// Lint's condition models, added as each rule is checked (when linting).
     var lintModels: LintContext.Models?
+    /// The rules checked so far, in set order, and where each name was first defined.
+    var checkedRules: [CheckedRule] = []
+    var ruleNames: [String: (path: String, range: SourceRange)] = [:]
+    /// Rules checked as they are parsed (see `Checker+EarlyCheck.swift`).
+    var early = EarlyCheck()
 
     enum LetState {
         case resolving
@@ -61,13 +66,19 @@ public struct Checker {
     }
 
     mutating func run(_ roots: [SourceFile], loader: (any SourceLoading)?) -> CheckedRuleSet? {
+        // One file without imports: its rules are checked as they are parsed.
+        if roots.count == 1 { early.state = .running }
         loadAll(roots, loader: loader)
         guard !diagnostics.hasErrors else { return nil }
-        buildSchema()
+        let checkedEarly = finishEarlyCheck()
+        if !checkedEarly { buildSchema() }
         let guards = checkGuards()
         let lexicon = checkLexicon()
-        collectLets()
-        let rules = checkRules()
+        if !checkedEarly {
+            collectLets()
+            checkRules()
+        }
+        let rules = checkedRules
         let checkedLets = resolveAllLets()
         guard !diagnostics.hasErrors else { return nil }
         // Without errors every window checked belongs to a rule or a `let`.
@@ -95,7 +106,7 @@ public struct Checker {
             cursor += 1
             guard seen.insert(source.path).inserted else { continue }
             sources[source.path] = source
-            let parsed = Parser.parse(source)
+            let parsed = Parser.parse(source) { checkEarly($0, path: source.path) }
             diagnostics.append(contentsOf: parsed.diagnostics)
             files.append(parsed.file)
             for case .importDecl(let decl) in parsed.file.items {
@@ -123,12 +134,12 @@ public struct Checker {
 
     mutating func buildSchema() {
         for file in files {
-            for case .schema(let decl) in file.items {
-                for entry in decl.entries {
-                    addSchemaEntry(entry, path: file.path)
-                }
-            }
+            for case .schema(let decl) in file.items { addSchema(decl, path: file.path) }
         }
+    }
+
+    mutating func addSchema(_ decl: SchemaDecl, path: String) {
+        for entry in decl.entries { addSchemaEntry(entry, path: path) }
     }
 
     private mutating func addSchemaEntry(_ entry: SchemaEntry, path: String) {
