@@ -47,6 +47,7 @@ public struct Checker {
     var ruleNames: [String: (path: String, range: SourceRange)] = [:]
     /// Rules checked as they are parsed (see `Checker+EarlyCheck.swift`).
     var early = EarlyCheck()
+    var checksAsParsed = true
 
     enum LetState {
         case resolving
@@ -56,7 +57,14 @@ public struct Checker {
     /// Checks and lints the set. Lint warnings are added only when the set
     /// has no errors.
     public static func check(_ roots: [SourceFile], loader: (any SourceLoading)? = nil, lint: Bool = true) -> CheckResult {
+        check(roots, loader: loader, lint: lint, checkingAsParsed: true)
+    }
+
+    /// `checkingAsParsed: false` always checks in the usual order, for tests
+    /// that compare the two.
+    static func check(_ roots: [SourceFile], loader: (any SourceLoading)?, lint: Bool, checkingAsParsed: Bool) -> CheckResult {
         var checker = Checker()
+        checker.checksAsParsed = checkingAsParsed
         if lint { checker.lintModels = LintContext.Models(capacity: 0) }
         let ruleSet = checker.run(roots, loader: loader)
         if let ruleSet, let models = checker.lintModels {
@@ -67,7 +75,7 @@ public struct Checker {
 
     mutating func run(_ roots: [SourceFile], loader: (any SourceLoading)?) -> CheckedRuleSet? {
         // One file without imports: its rules are checked as they are parsed.
-        if roots.count == 1 { early.state = .running }
+        if roots.count == 1, checksAsParsed { early.state = .running }
         loadAll(roots, loader: loader)
         guard !diagnostics.hasErrors else { return nil }
         let checkedEarly = finishEarlyCheck()
