@@ -89,6 +89,18 @@ public struct Parser {
         return ParseResult(file: file, diagnostics: bag.sorted)
     }
 
+    /// Items parsed before the list is sized for the whole file.
+    static let itemsBeforeEstimate = 64
+
+    /// How many items a file of `length` bytes holds if the rest is as dense
+    /// as its first `count` items, which end at byte `end`, plus an eighth.
+    /// Sizing a large file's lists from this makes them grow once or not at
+    /// all, instead of a dozen times (each a copy of everything so far).
+    public static func estimatedTotal(_ count: Int, endingAt end: Int, of length: Int) -> Int {
+        let estimate = Double(count) * Double(length) / Double(max(end, 1))
+        return Int(min(estimate * 1.125, Double(length)))
+    }
+
     mutating func parseItems(visit: (Item) -> Void) -> [Item] {
         // `parseItem` throws only `SyntaxError`, so no other error can reach here.
         var items: [Item] = []
@@ -98,6 +110,9 @@ public struct Parser {
                 let item = try parseItem()
                 visit(item)
                 items.append(item)
+                if items.count == Self.itemsBeforeEstimate {
+                    items.reserveCapacity(Self.estimatedTotal(items.count, endingAt: previousEnd, of: bytes.count))
+                }
             } catch {
                 diagnostics.append(error.diagnostic)
                 synchronize(from: before)

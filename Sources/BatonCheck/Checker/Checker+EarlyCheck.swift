@@ -26,6 +26,8 @@ extension Checker {
 
         var state = State.off
         var sawRule = false
+        /// Whether the rule tables were sized for the whole file yet.
+        var isSized = false
         var pending: [Item] = []
         /// Reports of the early checks, kept apart: any at all abandons them.
         var diagnostics = DiagnosticBag()
@@ -47,7 +49,18 @@ extension Checker {
             items.removeAll(keepingCapacity: true)
             swap(&items, &early.pending)
         }
+        if !early.isSized, let last = items.last, let length = sources[path]?.bytes.count {
+            early.isSized = true
+            reserveRules(Parser.estimatedTotal(items.count, endingAt: last.span.range.end, of: length))
+        }
         for item in items where early.state == .running { checkItem(item, path: path) }
+    }
+
+    /// Room for `count` rules, so the largest tables do not regrow (and copy) as rules come in.
+    private mutating func reserveRules(_ count: Int) {
+        checkedRules.reserveCapacity(count)
+        ruleNames.reserveCapacity(count)
+        lintModels?.reserve(count)
     }
 
     private mutating func checkItem(_ item: Item, path: String) {
