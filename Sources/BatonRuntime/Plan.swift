@@ -164,14 +164,14 @@ final class Plan: @unchecked Sendable {
             rules[index].firstTest = residual.first?.rawValue ?? rule.root.rawValue
             pool.append(contentsOf: residual)
         }
-        (candidates, candidateStarts, scratchSlots) = Self.candidateLists(graph, rules: rules, tags: tags)
+        // The dispatch index's lists: per intent id, then the intent-free one.
+        let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
+            + [graph.candidateRules(forIntent: nil)]
+        (candidates, candidateStarts, scratchSlots) = Self.candidateLists(lists, rules: rules, tags: tags)
         children = .allocate(capacity: max(pool.count, 1))
         _ = children.initialize(from: pool)
         comparisons = ComparisonGroups(
-            hotNodes: hotNodes, children: children,
-            lists: (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
-                + [graph.candidateRules(forIntent: nil)],
-            roots: { [graph] in [graph.rules[$0].root] })
+            hotNodes: hotNodes, children: children, lists: lists, roots: { [graph] in [graph.rules[$0].root] })
         intentBits = .allocate(capacity: max(bitPool.count, 1))
         _ = intentBits.initialize(from: bitPool)
         self.valueSets = valueSets
@@ -201,10 +201,8 @@ final class Plan: @unchecked Sendable {
     /// The dispatch index as one array of candidates (see `candidates`),
     /// and the scratch slots its longest list needs.
     private static func candidateLists(
-        _ graph: DecisionGraph, rules: UnsafeMutableBufferPointer<HotRule>, tags: TagTable
+        _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>, tags: TagTable
     ) -> (UnsafeMutableBufferPointer<Candidate>, UnsafeMutableBufferPointer<Int32>, Int) {
-        let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
-            + [graph.candidateRules(forIntent: nil)]
         var pool: [Candidate] = []
         var starts: [Int32] = [0]
         var slots = 0

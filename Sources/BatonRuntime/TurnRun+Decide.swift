@@ -48,13 +48,13 @@ extension TurnRun {
             firings += 1
         }
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
-        let tags = tagCount == 0 ? [] : collectTags(notes, tagCount: tagCount, into: scratch + firings)
+        let tags = tagCount == 0 ? [] : collectTags(notes, into: scratch + firings)
         let shadowRules = shadowCount == 0 ? [] : shadowFirings(in: notes, count: shadowCount)
-        let heldBack = heldCount == 0 ? [] : holds(in: notes, by: holdingGuard, count: heldCount)
+        let heldBack = heldCount == 0 ? [] : guardHolds(in: notes, by: holdingGuard, count: heldCount)
         let trace = explain ? traces : nil
-        // One initialiser call, fields moved in: assigning fields of a `var`
-        // decision, or returning from two places, made the compiler copy the
-        // whole value.
+        // One initialiser call on one path, fields moved in: assigning fields
+        // of a `var` decision, or returning from two places, made the compiler
+        // copy the whole value once more (one copy remains, see docs/engine.md).
         var outcome = Decision.Outcome.continue
         var name: String?, queue: String?, urgency: String?, reason: String?, message: String?
         var fired: [String] = []
@@ -99,7 +99,7 @@ extension TurnRun {
         return firings
     }
 
-    private func holds(in notes: UnsafeMutableBufferPointer<Int32>, by holdingGuard: GuardHold.Guard?, count: Int) -> [GuardHold] {
+    private func guardHolds(in notes: UnsafeMutableBufferPointer<Int32>, by holdingGuard: GuardHold.Guard?, count: Int) -> [GuardHold] {
         guard let holdingGuard else { return [] }
         var holds: [GuardHold] = []
         holds.reserveCapacity(count)
@@ -111,7 +111,7 @@ extension TurnRun {
 
     /// The tags of the fired and held rules in `notes`, sorted, without
     /// duplicates: tag ids are sorted in `buffer` (ids sort as their names).
-    private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, tagCount: Int, into buffer: UnsafeMutablePointer<Int32>) -> [String] {
+    private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, into buffer: UnsafeMutablePointer<Int32>) -> [String] {
         var count = 0
         for note in notes where note & 3 != Firing.shadow.rawValue {
             let hot = rules[Int(note >> 2)]
