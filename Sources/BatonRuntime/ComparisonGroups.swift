@@ -23,12 +23,17 @@ struct ComparisonGroups {
     /// Group `g` is `entries[starts[g]..<starts[g + 1]]`.
     let entries: UnsafeMutableBufferPointer<Comparison>
     let starts: UnsafeMutableBufferPointer<Int32>
+    /// Set in a `numCompare` node's `flag` (above its relation code) when
+    /// its `count` is a group of two or more; otherwise `count` is its own
+    /// entry, which holds its constant.
+    static let grouped: UInt8 = 0x80
 
-    /// Groups the `numCompare` nodes of `hotNodes` and stores each node's
-    /// group in its `count` field. `lists` are the dispatch lists' rules;
-    /// `roots(rule)` the nodes a rule's condition starts from.
+    /// Groups the `numCompare` nodes of `hotNodes`, whose constants are
+    /// `constants[node]`, and points each node's `count` at its group or
+    /// entry. `lists` are the dispatch lists' rules; `roots(rule)` the nodes
+    /// a rule's condition starts from.
     init(
-        hotNodes: UnsafeMutableBufferPointer<HotNode>, children: UnsafeMutableBufferPointer<NodeID>,
+        hotNodes: UnsafeMutableBufferPointer<HotNode>, constants: [Int: Double], children: UnsafeMutableBufferPointer<NodeID>,
         lists: [[Int32]], roots: (Int) -> [NodeID]
     ) {
         var byOperand: [Int64: [Int]] = [:]
@@ -46,9 +51,15 @@ struct ComparisonGroups {
             let size = reached[key, default: 0] >= 2 ? Self.maxSize : 1
             for chunk in stride(from: 0, to: nodes.count, by: size) {
                 let group = Int32(starts.count - 1)
-                for index in nodes[chunk..<min(chunk + size, nodes.count)] {
-                    entries.append(Comparison(node: Int32(index), relation: hotNodes[index].flag, constant: hotNodes[index].constant))
-                    hotNodes[index].count = group
+                let members = nodes[chunk..<min(chunk + size, nodes.count)]
+                for index in members {
+                    if members.count > 1 {
+                        hotNodes[index].count = group
+                        hotNodes[index].flag |= Self.grouped
+                    } else {
+                        hotNodes[index].count = Int32(entries.count)
+                    }
+                    entries.append(Comparison(node: Int32(index), relation: hotNodes[index].flag & ~Self.grouped, constant: constants[index]!))
                 }
                 starts.append(Int32(entries.count))
             }

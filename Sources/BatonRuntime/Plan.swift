@@ -95,6 +95,7 @@ final class Plan: @unchecked Sendable {
         var valueSets: [[Value]] = []
         var statusConstants: [String] = []
         var pool: [NodeID] = []
+        var numberConstants: [Int: Double] = [:]
         hotNodes = .allocate(capacity: max(graph.nodes.count, 1))
         for (index, node) in graph.nodes.enumerated() {
             var hot = HotNode(kind: .leaf)
@@ -118,7 +119,8 @@ final class Plan: @unchecked Sendable {
                 hot = HotNode(kind: .intentInSet, flag: negated ? 1 : 0, start: Int32(offset))
             case .compare(let relation, let lhs, .constant(.number(let constant))):
                 if let (operand, slot) = Self.numericOperand(lhs) {
-                    hot = HotNode(kind: .numCompare, flag: Self.relationCode(relation), operand: operand, start: slot, constant: constant)
+                    hot = HotNode(kind: .numCompare, flag: Self.relationCode(relation), operand: operand, start: slot)
+                    numberConstants[index] = constant
                 }
             case .compare(let relation, .api(let slot, .status), .constant(.string(let constant)))
                 where relation == .equal || relation == .notEqual:
@@ -171,7 +173,8 @@ final class Plan: @unchecked Sendable {
         children = .allocate(capacity: max(pool.count, 1))
         _ = children.initialize(from: pool)
         comparisons = ComparisonGroups(
-            hotNodes: hotNodes, children: children, lists: lists, roots: { [graph] in [graph.rules[$0].root] })
+            hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,
+            roots: { [graph] in [graph.rules[$0].root] })
         intentBits = .allocate(capacity: max(bitPool.count, 1))
         _ = intentBits.initialize(from: bitPool)
         self.valueSets = valueSets
@@ -342,8 +345,9 @@ struct HotNode {
         case leaf, all, any, not, same, yes, no, intentIs, intentIsNot
         /// `start`: offset in `Plan.intentBits`; `flag`: negated.
         case intentInSet
-        /// `operand` (code below) with slot `start`, relation code `flag`,
-        /// against `constant`; `count`: its group in `Plan.comparisons`.
+        /// `operand` (code below) with slot `start`, relation code `flag`;
+        /// `count`: its group or entry in `Plan.comparisons` (which holds
+        /// the constant), as `ComparisonGroups.grouped` in `flag` says.
         case numCompare
         /// `start`: metadata slot; `count`: index in `Plan.valueSets`; `flag`: negated.
         case metadataIn
@@ -374,5 +378,4 @@ struct HotNode {
     var operand: UInt8 = 0
     var start: Int32 = 0
     var count: Int32 = 0
-    var constant: Double = 0
 }

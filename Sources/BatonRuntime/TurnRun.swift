@@ -81,13 +81,14 @@ struct TurnRun {
             }
         case .numCompare:
             let left = fastNumber(hot.operand, slot: Int(hot.start))
-            let group = Int(hot.count)
-            let first = Int(comparisonStarts[group]), end = Int(comparisonStarts[group + 1])
-            if end - first == 1 {
-                result = left.map { Self.holds(relation: hot.flag, $0, hot.constant) } ?? false
+            if hot.flag & ComparisonGroups.grouped == 0 {
+                let constant = comparisons[Int(hot.count)].constant
+                result = left.map { Self.holds(relation: hot.flag, $0, constant) } ?? false
                 break
             }
-            // A window's value, computed once, settles every test of it.
+            // The number, read once, settles every test of its group.
+            let group = Int(hot.count)
+            let first = Int(comparisonStarts[group]), end = Int(comparisonStarts[group + 1])
             for entry in first..<end {
                 let comparison = comparisons[entry]
                 let held = left.map { Self.holds(relation: comparison.relation, $0, comparison.constant) } ?? false
