@@ -7,7 +7,9 @@ Baton's (read from the bench's --json output).
 Windows, API error counts and sentiment are computed in Python before the
 timer starts (these engines are stateless), with the same constant-time
 stand-in scorer Baton's "sentiment excluded" figure uses. Only evaluation
-is timed, in process, with time.perf_counter_ns.
+is timed, in process, with time.perf_counter_ns: for zen-engine the
+`evaluate` call (which converts the request itself), for CEL building the
+turn's `cel.Context` once and running every program against it.
 
 usage: compare.py EXPORT_DIR RULE_COUNTS(10,100,1000) [TURNS]
 """
@@ -93,9 +95,14 @@ def run_cel(policy, turns):
     times = []
     for context in turns:
         start = time.perf_counter_ns()
+        # One context per turn, as a caller would build it: handing the dict
+        # to every program makes the binding convert it again for each one.
+        variables = cel.Context()
+        for name, value in context.items():
+            variables.add_variable(name, value)
         best = None
         for rule, program in programs:
-            if program.execute(context) is True:
+            if program.execute(variables) is True:
                 key = (rank[rule["outcome"]], rule["priority"])
                 if best is None or key > best[0]:
                     best = (key, rule["name"])
