@@ -111,6 +111,20 @@ struct SemanticsTests {
         #expect(decision.urgency == "high")
     }
 
+    @Test("templates are sized exactly", arguments: [
+        // Only a missing placeholder: an empty text.
+        ("{metadata.order_id}", [String: Value](), ""),
+        // Multi-byte UTF-8, and a value longer than any literal around it.
+        ("Order {metadata.order_id}!", ["order_id": .string("Zürich 🚚 " + String(repeating: "x", count: 200))],
+         "Order Zürich 🚚 " + String(repeating: "x", count: 200) + "!"),
+        ("{metadata.cart_value}{metadata.tier}", ["cart_value": .number(-0.125), "tier": .string("gold")], "-0.125gold"),
+    ])
+    func templatesAreSizedExactly(template: String, metadata: [String: Value], expected: String) throws {
+        let engine = try engine("rule r {\n  when turn_count >= 1\n  then escalate reason \"\(template)\"\n}\n")
+        let decisions = run(engine, [customer(metadata: metadata)])
+        #expect(decisions.last?.reason == expected)
+    }
+
     @Test func toolSummaryRendersInReason() throws {
         let engine = try engine("rule self_escalation {\n  when tool_call escalate_to_human\n  then escalate reason \"{tool.summary}\"\n}\n")
         let decisions = run(engine, [customer(), bot(tools: [ToolCall(name: "escalate_to_human", arguments: ["summary": .string("Customer disputes charge")])])])
