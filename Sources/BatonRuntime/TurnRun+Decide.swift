@@ -121,7 +121,20 @@ extension TurnRun {
             }
         }
         var ids = UnsafeMutableBufferPointer(start: buffer, count: count)
-        ids.sort()
+        if count <= 16 {
+            // A turn's few tags: insertion sort costs less than setting up the general sort.
+            for index in 1..<max(count, 1) {
+                let id = ids[index]
+                var slot = index
+                while slot > 0, ids[slot - 1] > id {
+                    ids[slot] = ids[slot - 1]
+                    slot -= 1
+                }
+                ids[slot] = id
+            }
+        } else {
+            ids.sort()
+        }
         var tags: [String] = []
         tags.reserveCapacity(count)
         var previous: Int32 = -1
