@@ -33,7 +33,10 @@ final class NameIndex: @unchecked Sendable {
         // Sorted, so the layout does not depend on dictionary order.
         for (name, value) in entries.sorted(by: { $0.key < $1.key }) {
             let utf8 = Array(name.utf8)
-            let (hash, head, tail) = utf8.withUnsafeBufferPointer { ($0.count <= 16 ? Self.hash(words: Self.words($0), count: $0.count) : Self.hash($0), Self.words($0).0, Self.words($0).1) }
+            let (hash, head, tail) = utf8.withUnsafeBufferPointer { name in
+                let words = Self.words(name)
+                return (name.count <= 16 ? Self.hash(words: words, count: name.count) : Self.hash(name), words.0, words.1)
+            }
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
             while table[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             table[slot] = Int32(values.count)

@@ -22,8 +22,9 @@ final class Plan: @unchecked Sendable {
     let candidateStarts: UnsafeMutableBufferPointer<Int32>
     /// Per rule: what `decide` reports once it fires.
     let ruleNames: [String]
-    let tags: TagTable
-    /// `tags.ids`, read by `HotRule.tagStart`/`tagCount`.
+    /// Tag id → tag, ascending (see `TagTable`).
+    let tagNames: [String]
+    /// Every rule's tag ids back to back, read by `HotRule.tagStart`/`tagCount`.
     let tagIDs: UnsafeMutableBufferPointer<Int32>
     /// The `Int32` slots `decide` needs in the scratch space: one per
     /// candidate of the longest list and one per tag those candidates carry.
@@ -76,7 +77,8 @@ final class Plan: @unchecked Sendable {
                 root: rule.root, outcome: rule.outcome, isShadow: rule.isShadow,
                 bypassGuards: rule.bypassGuards, firstTest: rule.root.rawValue)
         }
-        tags = TagTable(graph.rules)
+        let tags = TagTable(graph.rules)
+        tagNames = tags.names
         tagIDs = .allocate(capacity: max(tags.ids.count, 1))
         _ = tagIDs.initialize(from: tags.ids)
         for index in graph.rules.indices {
@@ -169,7 +171,7 @@ final class Plan: @unchecked Sendable {
         // The dispatch index's lists: per intent id, then the intent-free one.
         let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
             + [graph.candidateRules(forIntent: nil)]
-        (candidates, candidateStarts, scratchSlots) = Self.candidateLists(lists, rules: rules, tags: tags)
+        (candidates, candidateStarts, scratchSlots) = Self.candidateLists(lists, rules: rules)
         children = .allocate(capacity: max(pool.count, 1))
         _ = children.initialize(from: pool)
         comparisons = ComparisonGroups(
@@ -194,17 +196,19 @@ final class Plan: @unchecked Sendable {
         intentBits.deallocate()
     }
 
-    /// The rules to visit for intent `intent` (nil: no known intent).
+    /// The rules to visit for intent id `intent`; the intent-free list for
+    /// an id the schema does not have (no intent, an unknown one).
     @inline(__always)
-    func candidates(forIntent intent: UInt16?) -> UnsafeMutableBufferPointer<Candidate> {
-        let list = intent.map { Int($0) } ?? candidateStarts.count - 2
+    func candidates(forIntent intent: UInt16) -> UnsafeMutableBufferPointer<Candidate> {
+        let intentFree = candidateStarts.count - 2
+        let list = Int(intent) < intentFree ? Int(intent) : intentFree
         return UnsafeMutableBufferPointer(rebasing: candidates[Int(candidateStarts[list])..<Int(candidateStarts[list + 1])])
     }
 
     /// The dispatch index as one array of candidates (see `candidates`),
     /// and the scratch slots its longest list needs.
     private static func candidateLists(
-        _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>, tags: TagTable
+        _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>
     ) -> (UnsafeMutableBufferPointer<Candidate>, UnsafeMutableBufferPointer<Int32>, Int) {
         var pool: [Candidate] = []
         var starts: [Int32] = [0]
@@ -217,7 +221,7 @@ final class Plan: @unchecked Sendable {
                     rule: rule, firstTest: hot.firstTest,
                     test: hot.hasResidual ? hot.residualStart : hot.root.rawValue,
                     residualCount: hot.hasResidual ? hot.residualCount : -1))
-                tagCount += tags.tagCount(ofRule: Int(rule))
+                tagCount += Int(hot.tagCount)
             }
             starts.append(Int32(pool.count))
             slots = max(slots, list.count + tagCount)

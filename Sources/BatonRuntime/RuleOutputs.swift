@@ -80,6 +80,4 @@ struct TagTable {
         self.ids = ids
         self.starts = starts
     }
-
-    func tagCount(ofRule rule: Int) -> Int { Int(starts[rule + 1] - starts[rule]) }
 }

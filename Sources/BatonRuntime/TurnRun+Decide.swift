@@ -7,8 +7,7 @@ extension TurnRun {
     /// rules are noted there as the loop finds them (no array grows per
     /// rule), and the decision's arrays are built once, at their final size.
     mutating func decide(scratch: UnsafeMutablePointer<Int32>) -> Decision {
-        let known = state.turn.intent < CurrentTurn.unknownIntent && Int(state.turn.intent) < graph.intents.count
-        let candidates = plan.candidates(forIntent: known ? state.turn.intent : nil)
+        let candidates = plan.candidates(forIntent: state.turn.intent)
         stats.rulesVisited += candidates.count
         let holdingGuard = activeGuard()
         var firings = 0
@@ -139,7 +138,7 @@ extension TurnRun {
         tags.reserveCapacity(count)
         var previous: Int32 = -1
         for id in ids where id != previous {
-            tags.append(plan.tags.names[Int(id)])
+            tags.append(plan.tagNames[Int(id)])
             previous = id
         }
         return tags
