@@ -18,6 +18,8 @@ struct RequiredFactors: Hashable, Sendable {
     /// scalars need more, or when a byte folding to one is not caught by
     /// comparing lowered bytes (the per-byte scan is then the only one).
     private let lanes: (UInt64, UInt64, UInt64, UInt64)?
+    /// The factors' first eight bytes as words, when every factor is ASCII.
+    private let asciiFactors: [ASCIIFactor]?
 
     init(factors: [[UInt32]]) {
         self.factors = factors
@@ -31,6 +33,7 @@ struct RequiredFactors: Hashable, Sendable {
         firstBytesLow = low
         firstBytesHigh = high
         lanes = Self.lanes(firsts: firsts)
+        asciiFactors = ASCIIFactor.table(factors, fold: FoldTable.shared.asciiScalars)
     }
 
     private static func lanes(firsts: [UInt32]) -> (UInt64, UInt64, UInt64, UInt64)? {
@@ -96,6 +99,14 @@ struct RequiredFactors: Hashable, Sendable {
     /// Whether a factor starts at ASCII byte `start` of `text`.
     @inline(__always)
     private func factorStarts(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let asciiFactors, start + 8 <= text.count {
+            let word = UnsafeRawPointer(text.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            for factor in asciiFactors where factor.prefixMatches(word) {
+                if factor.count <= 8 { return true }
+                if factor.count <= text.count - start, restMatches(factors[factor.index], at: start, in: text) { return true }
+            }
+            return false
+        }
         let byte = text[start]
         let word = byte < 64 ? firstBytesLow : firstBytesHigh
         guard (word >> UInt64(byte & 63)) & 1 != 0 else { return false }
@@ -108,6 +119,14 @@ struct RequiredFactors: Hashable, Sendable {
             if offset == factor.count { return true }
         }
         return false
+    }
+
+    /// Whether `factor`'s bytes past the eighth follow at `start + 8`.
+    private func restMatches(_ factor: [UInt32], at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let fold = FoldTable.shared.asciiScalars
+        var offset = 8
+        while offset < factor.count, text[start + offset] < 0x80, fold[Int(text[start + offset])] == factor[offset] { offset += 1 }
+        return offset == factor.count
     }
 
     @inline(__always)

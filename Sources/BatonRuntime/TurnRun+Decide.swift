@@ -167,27 +167,30 @@ extension TurnRun {
     }
 
     private mutating func render(_ parts: [Template.Part], literalBytes: Int) -> String {
-        // Sized first, then written once: appending part by part costs more
-        // than computing the (few, short) placeholder values twice.
-        var count = literalBytes
-        for part in parts {
-            if case .text = part { continue }
-            count += placeholder(part).utf8.count
-        }
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var written = 0
-            for part in parts {
-                var piece: String
-                if case .text(let literal) = part { piece = literal } else { piece = placeholder(part) }
-                piece.withUTF8 { bytes in
-                    // The second evaluation of a placeholder cannot be longer
-                    // than the first; guarded all the same.
-                    let length = min(bytes.count, count - written)
-                    if length > 0 { (buffer.baseAddress! + written).update(from: bytes.baseAddress!, count: length) }
-                    written += length
+        // Each placeholder's text is computed once, kept on the stack, and
+        // the result sized from it, so the string is written in one allocation.
+        withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces in
+            let base = pieces.baseAddress!
+            var count = literalBytes
+            for (index, part) in parts.enumerated() {
+                let piece: String
+                if case .text(let literal) = part { piece = literal } else {
+                    piece = placeholder(part)
+                    count += piece.utf8.count
                 }
+                (base + index).initialize(to: piece)
             }
-            return written
+            defer { base.deinitialize(count: parts.count) }
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                var written = 0
+                for index in 0..<parts.count {
+                    base[index].withUTF8 { bytes in
+                        if bytes.count > 0 { (buffer.baseAddress! + written).update(from: bytes.baseAddress!, count: bytes.count) }
+                        written += bytes.count
+                    }
+                }
+                return written
+            }
         }
     }
 
@@ -195,7 +198,9 @@ extension TurnRun {
     private mutating func placeholder(_ part: Template.Part) -> String {
         switch part {
         case .text(let literal): literal
-        case .metadata(let slot): Self.rendered(value(.metadata(slot: slot)))
+        case .metadata(let slot):
+            if case .string(let text) = state.metadata[slot] { text } else { Self.rendered(value(.metadata(slot: slot))) }
+        case .api(let slot, .status): apiRecord(slot)?.status ?? ""
         case .api(let slot, let field): Self.rendered(value(.api(slot: slot, field)))
         case .toolSummary: state.turn.toolSummary ?? ""
         case .signal(let signal): Self.rendered(value(.signal(signal)))
