@@ -6,15 +6,20 @@
 /// kind (word, space, other) in the state makes every byte one table load:
 /// state `q * 3 + kind`, one column per byte class (bytes with the same
 /// symbol class and kind). A transition whose steps pass through a state
-/// that recognises a list is flagged; the scan then redoes those steps one
-/// symbol at a time to report the lists, which happens only on matches.
+/// that recognises a list is flagged, and carries in its spare bits a hit
+/// record: the lists those steps recognise, so a match costs a short loop
+/// over them. Only when there are more distinct records than spare bits
+/// does the scan redo the steps one symbol at a time (record 0).
 struct ASCIIPhraseDFA: Sendable {
     static let word = 0, space = 1, other = 2
     static let hit: Int32 = 1 << 30
-    static let mask: Int32 = hit - 1
-    /// The largest table built by default (entries, 1 MB); with larger
-    /// automata ASCII text is folded and scanned like any other.
+    /// The largest table (entries, 1 MB); with larger automata ASCII text
+    /// is folded and scanned like any other.
     static let maxEntries = 1 << 18
+    /// Row offsets are below `maxEntries`: bits 18–29 are left for a hit record.
+    static let rowMask: Int32 = Int32(maxEntries) - 1
+    static let recordShift: Int32 = 18
+    static let maxRecords = Int(hit >> recordShift) - 1
 
     /// Per ASCII byte: its column.
     let byteColumn: [UInt8]
@@ -23,17 +28,24 @@ struct ASCIIPhraseDFA: Sendable {
     let columnClass: [Int32]
     let columnKind: [Int]
     /// `next[row + column]`, where `row` is `state * columnCount`: the
-    /// target's row, with `hit` set as above. Rows rather than states, so
-    /// the scan's chain from one byte to the next has no multiply.
+    /// target's row in the bits of `rowMask`, a hit record from bit
+    /// `recordShift`, and `hit` as above. Rows rather than states, so the
+    /// scan's chain from one byte to the next has no multiply.
     let next: [Int32]
+    /// The lists of hit record `r`: `recordLists[recordStart[r]..<recordStart[r + 1]]`
+    /// (record 0, "redo the steps", has none).
+    let recordStart: [Int32]
+    let recordLists: [Int32]
 
     /// Builds the table over `delta` (symbol transitions, `classCount`
     /// columns, entries possibly flagged with `flag`); nil when too large.
-    /// `asciiClass` and `asciiKind` give each byte's symbol class and kind.
+    /// `asciiClass` and `asciiKind` give each byte's symbol class and kind;
+    /// `outputs(state)` the lists an automaton state recognises. At most
+    /// `maxRecords` hit records are made (never more than `Self.maxRecords`).
     init?(
         stateCount: Int, classCount: Int, delta: [Int32], flag: Int32,
-        asciiClass: [Int32], asciiKind: [Int], boundaryClass: Int, spaceClass: Int, hasOutput: (Int) -> Bool,
-        maxEntries: Int
+        asciiClass: [Int32], asciiKind: [Int], boundaryClass: Int, spaceClass: Int, outputs: (Int) -> ArraySlice<Int32>,
+        maxEntries: Int, maxRecords: Int
     ) {
         var columns: [Int: UInt8] = [:]  // class * 3 + kind → column
         var byteColumn = [UInt8](repeating: 0, count: 128)
@@ -52,20 +64,37 @@ struct ASCIIPhraseDFA: Sendable {
             }
         }
         let columnCount = columnClass.count
-        guard stateCount * 3 * columnCount <= maxEntries else { return nil }
-        var next = [Int32](repeating: 0, count: stateCount * 3 * columnCount)
+        let entries = stateCount * 3 * columnCount
+        guard entries <= min(maxEntries, Self.maxEntries) else { return nil }
+        let recordLimit = min(maxRecords, Self.maxRecords)
+        var recordIDs: [[Int32]: Int32] = [:]
+        var recordStart: [Int32] = [0, 0]
+        var recordLists: [Int32] = []
+        var next = [Int32](repeating: 0, count: entries)
         for combined in 0..<(stateCount * 3) {
             for column in 0..<columnCount {
-                var passedOutput = false
+                var lists: [Int32] = []
                 let target = Self.steps(
                     from: combined, symbolClass: Int(columnClass[column]), kind: columnKind[column],
                     classCount: classCount, boundaryClass: boundaryClass, spaceClass: spaceClass
                 ) { state, symbolClass in
                     Int(delta[state * classCount + symbolClass] & ~flag)
                 } visit: { state in
-                    if hasOutput(state) { passedOutput = true }
+                    lists.append(contentsOf: outputs(state))
                 }
-                next[combined * columnCount + column] = Int32(target * columnCount) | (passedOutput ? Self.hit : 0)
+                var entry = Int32(target * columnCount)
+                if !lists.isEmpty {
+                    let key = Set(lists).sorted()
+                    var record = recordIDs[key] ?? 0
+                    if record == 0, recordIDs.count < recordLimit {
+                        record = Int32(recordIDs.count + 1)
+                        recordIDs[key] = record
+                        recordLists.append(contentsOf: key)
+                        recordStart.append(Int32(recordLists.count))
+                    }
+                    entry |= record << Self.recordShift | Self.hit
+                }
+                next[combined * columnCount + column] = entry
             }
         }
         self.byteColumn = byteColumn
@@ -73,6 +102,49 @@ struct ASCIIPhraseDFA: Sendable {
         self.columnClass = columnClass
         self.columnKind = columnKind
         self.next = next
+        self.recordStart = recordStart
+        self.recordLists = recordLists
+    }
+
+    /// The hit record of a flagged entry (0: redo the steps).
+    @inline(__always)
+    static func record(of entry: Int32) -> Int { Int((entry & (hit - 1)) >> recordShift) }
+
+    /// Runs the table over `bytes` (all ASCII) from the start row and
+    /// returns the last row, calling `onHit(entry, row, column)` on every
+    /// flagged transition. Kept apart from the hit handling so the loop
+    /// holds its few pointers in registers.
+    @inline(__always)
+    func run(_ bytes: UnsafeBufferPointer<UInt8>, onHit: (Int32, Int, Int) -> Void) -> Int {
+        byteColumn.withUnsafeBufferPointer { byteColumn in
+            next.withUnsafeBufferPointer { next in
+                let columns = byteColumn.baseAddress!, table = next.baseAddress!
+                var row = Self.other &* columnCount  // automaton state 0, nothing before
+                for byte in bytes {
+                    let column = Int(columns[Int(byte)])
+                    let entry = table[row &+ column]
+                    if entry & Self.hit != 0 { onHit(entry, row, column) }
+                    row = Int(entry & Self.rowMask)
+                }
+                return row
+            }
+        }
+    }
+
+    /// Whether every byte of `bytes` is below 0x80, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The combined state after one byte of `symbolClass` and `kind` from

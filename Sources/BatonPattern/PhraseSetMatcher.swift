@@ -35,8 +35,10 @@ public final class PhraseSetMatcher: Sendable {
         self.init(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries)
     }
 
-    /// `maxASCIITable`: the most entries of the byte table (0: ASCII text is folded like any other).
-    init(lists: [[String]], maxASCIITable: Int) {
+    /// `maxASCIITable`: the most entries of the byte table (0: ASCII text is
+    /// folded like any other); `maxHitRecords`: the most hit records it
+    /// keeps (0: every match in it is reported by redoing its steps).
+    init(lists: [[String]], maxASCIITable: Int, maxHitRecords: Int = .max) {
         self.lists = lists
         var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
         var symbolLists: [([UInt32], Int32)] = []
@@ -129,7 +131,8 @@ public final class PhraseSetMatcher: Sendable {
             stateCount: stateCount, classCount: classCount, delta: delta, flag: Self.hasOutput,
             asciiClass: asciiSymbolClass, asciiKind: asciiKind,
             boundaryClass: Int(boundaryClass), spaceClass: Int(ascii[Int(PhraseSymbols.space)]),
-            hasOutput: { starts[$0] != starts[$0 + 1] }, maxEntries: maxASCIITable)
+            outputs: { outputLists[Int(starts[$0])..<Int(starts[$0 + 1])] },
+            maxEntries: maxASCIITable, maxRecords: maxHitRecords)
         self.asciiClass = ascii
         self.boundaryClass = boundaryClass
         self.otherClasses = others
@@ -170,38 +173,41 @@ public final class PhraseSetMatcher: Sendable {
     }
 
     /// Scans ASCII `bytes` without folding them, one table load per byte;
-    /// returns false, with only bits of matches in an ASCII prefix set, at
-    /// the first non-ASCII byte, so the caller scans the whole text the general way.
+    /// returns false, having set no bits, when a byte is not ASCII, so the
+    /// caller scans the text the general way.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, with dfa: ASCIIPhraseDFA, into bits: UnsafeMutablePointer<UInt64>) -> Bool {
-        let columnCount = dfa.columnCount
-        return dfa.byteColumn.withUnsafeBufferPointer { byteColumn in
-        dfa.next.withUnsafeBufferPointer { next in
-            var row = ASCIIPhraseDFA.other &* columnCount  // automaton state 0, nothing before
-            for byte in bytes {
-                guard byte < 0x80 else { return false }
-                let column = Int(byteColumn[Int(byte)])
-                let entry = next[row &+ column]
-                if entry & ASCIIPhraseDFA.hit != 0 {
-                    // A match: redo this byte's steps to report the lists.
-                    _ = ASCIIPhraseDFA.steps(
-                        from: row / columnCount, symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
-                        classCount: classCount, boundaryClass: Int(boundaryClass),
-                        spaceClass: Int(asciiClass[Int(PhraseSymbols.space)])
-                    ) { state, symbolClass in
-                        Int(delta[state * classCount + symbolClass] & Self.stateMask)
-                    } visit: { state in
-                        report(state, into: bits)
-                    }
-                }
-                row = Int(entry & ASCIIPhraseDFA.mask)
-            }
-            let combined = row / columnCount
-            if combined % 3 == ASCIIPhraseDFA.word {
-                let last = delta[(combined / 3) * classCount + Int(boundaryClass)]
-                if last & Self.hasOutput != 0 { report(Int(last & Self.stateMask), into: bits) }
-            }
-            return true
+        guard ASCIIPhraseDFA.isASCII(bytes) else { return false }
+        let row = dfa.run(bytes) { entry, row, column in
+            reportHit(entry, row: row, column: column, dfa: dfa, into: bits)
         }
+        let combined = row / dfa.columnCount
+        if combined % 3 == ASCIIPhraseDFA.word {
+            let last = delta[(combined / 3) * classCount + Int(boundaryClass)]
+            if last & Self.hasOutput != 0 { report(Int(last & Self.stateMask), into: bits) }
+        }
+        return true
+    }
+
+    /// Sets the bits of the lists a flagged byte transition recognises:
+    /// its hit record's, or, when records ran out, those of the states its
+    /// steps pass through.
+    @inline(never)
+    private func reportHit(_ entry: Int32, row: Int, column: Int, dfa: ASCIIPhraseDFA, into bits: UnsafeMutablePointer<UInt64>) {
+        let record = ASCIIPhraseDFA.record(of: entry)
+        if record != 0 {
+            for index in Int(dfa.recordStart[record])..<Int(dfa.recordStart[record + 1]) {
+                let list = Int(dfa.recordLists[index])
+                bits[list >> 6] |= 1 << UInt64(list & 63)
+            }
+            return
+        }
+        _ = ASCIIPhraseDFA.steps(
+            from: row / dfa.columnCount, symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
+            classCount: classCount, boundaryClass: Int(boundaryClass), spaceClass: Int(asciiClass[Int(PhraseSymbols.space)])
+        ) { state, symbolClass in
+            Int(delta[state * classCount + symbolClass] & Self.stateMask)
+        } visit: { state in
+            report(state, into: bits)
         }
     }
 

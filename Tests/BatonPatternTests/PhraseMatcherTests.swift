@@ -113,6 +113,8 @@ struct PhraseMatcherTests {
         let lists = [["agent"], ["real person", "a human"], ["e-mail", "e mail"], ["x_1"], ["late"], ["!!"], ["ok."]]
         let set = PhraseSetMatcher(lists: lists)
         let withoutByteTable = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
+        // Hit records run out after two: the other matches redo their steps.
+        let fewRecords = PhraseSetMatcher(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries, maxHitRecords: 2)
         let pieces = ["agent", "AGENT", "Agents", "real", "person", " ", "  ", "\t", "\n", "-", "e", "mail", "x_1", "_",
                       "late", "latest", "!", "ok", ".", "a", "human", "9", "\u{7F}", "\u{1}",
                       "é", "’"]  // non-ASCII: the fast path gives up and the whole message is folded
@@ -125,6 +127,9 @@ struct PhraseMatcherTests {
             let fast = bits[0]
             bits[0] = 0
             bits.withUnsafeMutableBufferPointer { withoutByteTable.scan(message, into: $0.baseAddress!) }
+            #expect(fast == bits[0], "\(message.debugDescription)")
+            bits[0] = 0
+            bits.withUnsafeMutableBufferPointer { fewRecords.scan(message, into: $0.baseAddress!) }
             #expect(fast == bits[0], "\(message.debugDescription)")
             bits[0] = 0
             bits.withUnsafeMutableBufferPointer { set.scan(FoldedText(message), into: $0.baseAddress!) }
