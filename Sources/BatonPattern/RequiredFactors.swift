@@ -4,8 +4,9 @@
 // message with neither is rejected by a substring scan, without the VM.
 // Most messages match no pattern, so this is the common path.
 
-/// Folded literal strings, one of which occurs in every match.
-struct RequiredFactors: Hashable, Sendable {
+/// Folded literal strings, one of which occurs in every match. A class:
+/// a pattern's copy retains it once rather than each of its buffers.
+final class RequiredFactors: Hashable, Sendable {
     /// Non-empty folded scalar strings.
     let factors: [[UInt32]]
     /// The distinct first scalars of `factors`.

@@ -51,6 +51,9 @@ final class Plan: @unchecked Sendable {
     let toolIndex: NameIndex
     /// Every phrase list of the graph in one automaton.
     let phraseSet: PhraseSetMatcher
+    /// The graph's compiled patterns, read in place (an array element read
+    /// would copy the pattern and retain each of its buffers).
+    let patterns: UnsafeMutableBufferPointer<Pattern>
     /// Per intent id (and, last, for turns without a known intent): the
     /// message features that the turn's candidate rules and the tracks can
     /// read, resolved before a customer event ends when the message is not kept.
@@ -182,10 +185,15 @@ final class Plan: @unchecked Sendable {
         self.valueSets = valueSets
         self.statusConstants = statusConstants
         phraseSet = PhraseSetMatcher(lists: graph.phraseLists)
+        let patternCount = graph.compiledPatterns.count
+        let patternBuffer = UnsafeMutableBufferPointer<Pattern>.allocate(capacity: max(patternCount, 1))
+        _ = patternBuffer.initialize(from: graph.compiledPatterns)
+        patterns = UnsafeMutableBufferPointer(rebasing: patternBuffer[0..<patternCount])
         messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes)
     }
 
     deinit {
+        patterns.deinitialize().deallocate()
         candidates.deallocate()
         candidateStarts.deallocate()
         tagIDs.deallocate()

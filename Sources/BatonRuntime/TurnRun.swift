@@ -166,35 +166,38 @@ struct TurnRun {
 
     /// Whether phrase list `list` occurs in the turn's message; all lists
     /// are scanned in one pass on first use in a turn and remembered.
+    @inline(__always)
     mutating func phraseHolds(_ list: Int) -> Bool {
-        let layout = plan.layout
-        if !state.turn.phrasesScanned {
-            state.turn.phrasesScanned = true
-            for word in 0..<layout.phraseWords { state.words[layout.phraseOffset + word] = 0 }
-            if let message, state.turn.hasCustomerTurn {
-                stats.messageFolded = true
-                state.words.withUnsafeMutableBufferPointer { words in
-                    plan.phraseSet.scan(message, into: words.baseAddress! + layout.phraseOffset)
-                }
+        if !state.turn.phrasesScanned { scanPhrases() }
+        return state.words[plan.layout.phraseOffset + list >> 6] & (1 << UInt64(list & 63)) != 0
+    }
+
+    @inline(never)
+    private mutating func scanPhrases() {
+        state.turn.phrasesScanned = true
+        let offset = plan.layout.phraseOffset
+        for word in 0..<plan.layout.phraseWords { state.words[offset + word] = 0 }
+        if let message, state.turn.hasCustomerTurn {
+            stats.messageFolded = true
+            state.words.withUnsafeMutableBufferPointer { words in
+                plan.phraseSet.scan(message, into: words.baseAddress! + offset)
             }
         }
-        return state.words[layout.phraseOffset + list >> 6] & (1 << UInt64(list & 63)) != 0
     }
 
     /// Whether pattern `pattern` matches the turn's message; remembered for the turn.
     mutating func patternHolds(_ pattern: Int) -> Bool {
-        let layout = plan.layout
-        let known = layout.patternOffset + pattern >> 6
+        let known = plan.layout.patternOffset + pattern >> 6, answer = known + plan.layout.patternWords
         let bit: UInt64 = 1 << UInt64(pattern & 63)
-        if state.words[known] & bit != 0 { return state.words[known + layout.patternWords] & bit != 0 }
-        let compiled = graph.compiledPatterns[pattern]
+        if state.words[known] & bit != 0 { return state.words[answer] & bit != 0 }
         var result = false
         // Most messages lack the pattern's literals: that is found without folding them.
-        if state.turn.hasCustomerTurn, let message, compiled.mayMatch(message) {
-            result = withFolded(.signal(.message)) { compiled.matches($0) } ?? false
+        let patterns = plan.patterns
+        if state.turn.hasCustomerTurn, let message, patterns[pattern].mayMatch(message) {
+            result = withFolded(.signal(.message)) { patterns[pattern].matches($0) } ?? false
         }
         state.words[known] |= bit
-        if result { state.words[known + layout.patternWords] |= bit }
+        if result { state.words[answer] |= bit }
         return result
     }
 
@@ -251,8 +254,8 @@ struct TurnRun {
         case .matches(.signal(.message), let pattern):
             return patternHolds(pattern)
         case .matches(let operand, let pattern):
-            let compiled = graph.compiledPatterns[pattern]
-            return withFolded(operand) { compiled.matches($0) } ?? false
+            let patterns = plan.patterns
+            return withFolded(operand) { patterns[pattern].matches($0) } ?? false
         case .contains(.signal(.message), let phrases):
             return phraseHolds(phrases)
         case .contains(let operand, let phrases):
