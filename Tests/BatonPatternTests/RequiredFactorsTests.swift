@@ -72,17 +72,36 @@ struct RequiredFactorsTests {
         // leave the word-at-a-time path off), first characters among
         // letters, digits, punctuation and spaces; texts long enough to
         // take whole words, with upper case that folds to the factors.
-        let pool = ["charged", "billed", "ab", "b", "#1", "1 a", " x", "zz", "order #", "c", "a!", "twice"]
-        let alphabet = Array("abcdhilrtwxzABCDHIRTWZ019#! ".unicodeScalars)
+        // Factors longer than eight bytes are compared past their first
+        // word; texts also take factors whole, in either case, cut short,
+        // or with one byte changed, so near misses occur at every offset.
+        let pool = ["charged", "billed", "ab", "b", "#1", "1 a", " x", "zz", "order #", "c", "a!", "twice",
+                    "charged twice", "billed two times", "x@y"]
+        let alphabet = Array("abcdhilrtwxzABCDHIRTWZ019#! @`".unicodeScalars).map(String.init)
         var random = SeededRandom(seed: 23)
-        for _ in 0..<2_000 {
+        for _ in 0..<4_000 {
             var chosen: [String] = []
             for _ in 0..<(1 + random.next(6)) {
                 let factor = pool[random.next(pool.count)]
                 if !chosen.contains(factor) { chosen.append(factor) }
             }
             let required = RequiredFactors(factors: chosen.map { $0.unicodeScalars.map(\.value) })
-            let text = String(String.UnicodeScalarView((0..<random.next(41)).map { _ in alphabet[random.next(alphabet.count)] }))
+            var pieces: [String] = []
+            for _ in 0..<random.next(12) {
+                let factor = pool[random.next(pool.count)]
+                switch random.next(6) {
+                case 0: pieces.append(factor)
+                case 1: pieces.append(factor.uppercased())
+                case 2: pieces.append(String(factor.dropLast()))
+                case 3: pieces.append(String(factor.dropFirst()))
+                case 4:
+                    var bytes = Array(factor.utf8)
+                    bytes[random.next(bytes.count)] = UInt8(ascii: "`")
+                    pieces.append(String(decoding: bytes, as: UTF8.self))
+                default: pieces.append(alphabet[random.next(alphabet.count)])
+                }
+            }
+            let text = pieces.joined()
             let expected = chosen.contains { text.lowercased().contains($0) }
             let found = Array(text.utf8).withUnsafeBufferPointer { required.occurs(inASCII: $0) }
             #expect(found == expected, "\(chosen) in \"\(text)\"")
