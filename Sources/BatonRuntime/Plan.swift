@@ -15,11 +15,16 @@ final class Plan: @unchecked Sendable {
     /// Per rule: what `decide` needs before the rule fires.
     let rules: UnsafeMutableBufferPointer<HotRule>
     /// Per intent id, then for turns without a known intent: the rules to
-    /// visit, in conflict order, with each one's first test beside it (the
-    /// rule loop reads one array front to back).
+    /// visit, grouped by their first test (see `CandidateGroup`).
     let candidates: UnsafeMutableBufferPointer<Candidate>
-    /// List `i` is `candidates[candidateStarts[i]..<candidateStarts[i + 1]]`.
-    let candidateStarts: UnsafeMutableBufferPointer<Int32>
+    let groups: UnsafeMutableBufferPointer<CandidateGroup>
+    /// List `i`'s groups are `groups[groupStarts[i]..<groupStarts[i + 1]]`.
+    let groupStarts: UnsafeMutableBufferPointer<Int32>
+    /// The lists' rules in conflict order, back to back: list `i` is
+    /// `listRules[listStarts[i]..<listStarts[i + 1]]`, and `Candidate.position`
+    /// indexes it.
+    let listRules: UnsafeMutableBufferPointer<Int32>
+    let listStarts: UnsafeMutableBufferPointer<Int32>
     /// Per rule: what `decide` reports once it fires.
     let ruleNames: [String]
     /// Tag id → tag, ascending (see `TagTable`).
@@ -174,7 +179,16 @@ final class Plan: @unchecked Sendable {
         // The dispatch index's lists: per intent id, then the intent-free one.
         let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
             + [graph.candidateRules(forIntent: nil)]
-        (candidates, candidateStarts, scratchSlots) = Self.candidateLists(lists, rules: rules)
+        (candidates, groups, groupStarts, scratchSlots) = Self.candidateLists(lists, rules: rules)
+        listRules = .allocate(capacity: max(lists.reduce(0) { $0 + $1.count }, 1))
+        _ = listRules.initialize(from: lists.joined())
+        listStarts = .allocate(capacity: lists.count + 1)
+        var listStart: Int32 = 0
+        for (list, rules) in lists.enumerated() {
+            listStarts[list] = listStart
+            listStart += Int32(rules.count)
+        }
+        listStarts[lists.count] = listStart
         children = .allocate(capacity: max(pool.count, 1))
         _ = children.initialize(from: pool)
         comparisons = ComparisonGroups(
@@ -195,7 +209,10 @@ final class Plan: @unchecked Sendable {
     deinit {
         patterns.deinitialize().deallocate()
         candidates.deallocate()
-        candidateStarts.deallocate()
+        groups.deallocate()
+        groupStarts.deallocate()
+        listRules.deallocate()
+        listStarts.deallocate()
         tagIDs.deallocate()
         comparisons.deallocate()
         rules.deallocate()
@@ -204,41 +221,60 @@ final class Plan: @unchecked Sendable {
         intentBits.deallocate()
     }
 
-    /// The rules to visit for intent id `intent`; the intent-free list for
-    /// an id the schema does not have (no intent, an unknown one).
+    /// The dispatch list for intent id `intent`; the intent-free one for an
+    /// id the schema does not have (no intent, an unknown one).
     @inline(__always)
-    func candidates(forIntent intent: UInt16) -> UnsafeMutableBufferPointer<Candidate> {
-        let intentFree = candidateStarts.count - 2
+    func dispatchList(forIntent intent: UInt16) -> DispatchList {
+        let intentFree = groupStarts.count - 2
         let list = Int(intent) < intentFree ? Int(intent) : intentFree
-        return UnsafeMutableBufferPointer(rebasing: candidates[Int(candidateStarts[list])..<Int(candidateStarts[list + 1])])
+        return DispatchList(
+            groups: UnsafeMutableBufferPointer(rebasing: groups[Int(groupStarts[list])..<Int(groupStarts[list + 1])]),
+            rules: UnsafeMutableBufferPointer(rebasing: listRules[Int(listStarts[list])..<Int(listStarts[list + 1])]))
     }
 
-    /// The dispatch index as one array of candidates (see `candidates`),
+    /// The dispatch index as candidates in groups (see `candidateGroups`),
     /// and the scratch slots its longest list needs.
     private static func candidateLists(
         _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>
-    ) -> (UnsafeMutableBufferPointer<Candidate>, UnsafeMutableBufferPointer<Int32>, Int) {
+    ) -> (UnsafeMutableBufferPointer<Candidate>, UnsafeMutableBufferPointer<CandidateGroup>, UnsafeMutableBufferPointer<Int32>, Int) {
         var pool: [Candidate] = []
+        var groups: [CandidateGroup] = []
         var starts: [Int32] = [0]
         var slots = 0
         for list in lists {
             var tagCount = 0
-            for rule in list {
+            // Groups in order of their first rule; rules in conflict order within a group.
+            var members: [Int32: [Int32]] = [:]
+            var order: [Int32] = []
+            for (position, rule) in list.enumerated() {
                 let hot = rules[Int(rule)]
-                pool.append(Candidate(
-                    rule: rule, firstTest: hot.firstTest,
-                    test: hot.hasResidual ? hot.residualStart : hot.root.rawValue,
-                    residualCount: hot.hasResidual ? hot.residualCount : -1))
+                // A rule whose whole condition the dispatch implies has nothing to test first.
+                let firstTest = hot.hasResidual && hot.residualCount == 0 ? CandidateGroup.noTest : hot.firstTest
+                if members[firstTest] == nil { order.append(firstTest) }
+                members[firstTest, default: []].append(Int32(position))
                 tagCount += Int(hot.tagCount)
             }
-            starts.append(Int32(pool.count))
+            for firstTest in order {
+                let start = Int32(pool.count)
+                for position in members[firstTest]! {
+                    let rule = list[Int(position)]
+                    let hot = rules[Int(rule)]
+                    pool.append(Candidate(
+                        rule: rule, test: hot.hasResidual ? hot.residualStart : hot.root.rawValue,
+                        residualCount: hot.hasResidual ? hot.residualCount : -1, position: position))
+                }
+                groups.append(CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count)))
+            }
+            starts.append(Int32(groups.count))
             slots = max(slots, list.count + tagCount)
         }
         let candidates = UnsafeMutableBufferPointer<Candidate>.allocate(capacity: max(pool.count, 1))
         _ = candidates.initialize(from: pool)
+        let groupBuffer = UnsafeMutableBufferPointer<CandidateGroup>.allocate(capacity: max(groups.count, 1))
+        _ = groupBuffer.initialize(from: groups)
         let startBuffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: starts.count)
         _ = startBuffer.initialize(from: starts)
-        return (candidates, startBuffer, slots)
+        return (candidates, groupBuffer, startBuffer, slots)
     }
 
     /// Per rule, the intents under which the dispatch index lists it; nil
@@ -316,17 +352,36 @@ final class Plan: @unchecked Sendable {
     }
 }
 
-/// An entry of a dispatch list: a rule and the test it fails on first.
-/// The rule's condition is beside it too, so only a rule that fires has
-/// its `HotRule` read.
+/// An entry of a dispatch list: a rule and its condition, so only a rule
+/// that fires has its `HotRule` read.
 struct Candidate {
     var rule: Int32
-    /// `HotRule.firstTest` of `rule`.
-    var firstTest: Int32
     /// `residualStart` when the rule has a residual, else its root node.
     var test: Int32
     /// `residualCount`, or -1 when `test` is the root.
     var residualCount: Int32
+    /// The rule's place in its list's conflict order.
+    var position: Int32
+}
+
+/// One dispatch list: its groups, and its rules in conflict order.
+struct DispatchList {
+    let groups: UnsafeMutableBufferPointer<CandidateGroup>
+    let rules: UnsafeMutableBufferPointer<Int32>
+}
+
+/// The rules of a dispatch list that share a first test (`HotRule.firstTest`):
+/// `Plan.candidates[start..<end]`. When the test fails, the whole group is
+/// passed over: many rules share a threshold or an error count. A turn
+/// needs every firing rule of its list, so the order rules are visited in
+/// does not change the decision; `decide` puts the firing ones back in
+/// conflict order by their `Candidate.position`.
+struct CandidateGroup {
+    /// A node, or `noTest` for rules that fire on their dispatch alone.
+    var firstTest: Int32
+    static let noTest: Int32 = -1
+    var start: Int32
+    var end: Int32
 }
 
 /// A rule's hot fields, as plain data.

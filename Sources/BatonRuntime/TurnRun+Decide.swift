@@ -7,50 +7,58 @@ extension TurnRun {
     /// rules are noted there as the loop finds them (no array grows per
     /// rule), and the decision's arrays are built once, at their final size.
     mutating func decide(scratch: UnsafeMutablePointer<Int32>) -> Decision {
-        let candidates = plan.candidates(forIntent: state.turn.intent)
-        stats.rulesVisited += candidates.count
+        let list = plan.dispatchList(forIntent: state.turn.intent)
+        stats.rulesVisited += list.rules.count
         let holdingGuard = activeGuard()
+        let candidates = plan.candidates
         var firings = 0
         var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
-        var winner = -1
-        var traces: [RuleTrace] = []
-        if explain { traces.reserveCapacity(candidates.count) }
-        // Candidates are in conflict order, so the first acting rule that
-        // fires and is not held back decides the turn.
-        for candidate in candidates {
-            // Most candidates fail on a first test already known this event
-            // (shared by many rules): see that without a call.
-            if !explain, memo[Int(candidate.firstTest)] == 1 { continue }
-            let index = Int(candidate.rule)
-            let fires = candidate.residualCount >= 0
-                ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
-                : holds(NodeID(rawValue: candidate.test))
-            if explain { traces.append(trace(ofRule: index, fired: fires)) }
-            guard fires else { continue }
-            let hot = rules[index]
-            let firing: Firing
-            if hot.isShadow {
-                firing = .shadow
-                shadowCount += 1
-            } else {
-                tagCount += Int(hot.tagCount)
-                if hot.outcome != .continue, !hot.bypassGuards, holdingGuard != nil {
-                    firing = .held
-                    heldCount += 1
+        var traces: [(position: Int, trace: RuleTrace)] = []
+        for group in list.groups {
+            // A first test shared by many rules fails for all of them at once.
+            if !explain, group.firstTest != CandidateGroup.noTest, !holds(NodeID(rawValue: group.firstTest)) { continue }
+            for position in Int(group.start)..<Int(group.end) {
+                let candidate = candidates[position]
+                let index = Int(candidate.rule)
+                let fires = candidate.residualCount >= 0
+                    ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
+                    : holds(NodeID(rawValue: candidate.test))
+                if explain { traces.append((Int(candidate.position), trace(ofRule: index, fired: fires))) }
+                guard fires else { continue }
+                let hot = rules[index]
+                let firing: Firing
+                if hot.isShadow {
+                    firing = .shadow
+                    shadowCount += 1
                 } else {
-                    firing = .fired
-                    firedCount += 1
-                    if winner < 0 { winner = index }
+                    tagCount += Int(hot.tagCount)
+                    if hot.outcome != .continue, !hot.bypassGuards, holdingGuard != nil {
+                        firing = .held
+                        heldCount += 1
+                    } else {
+                        firing = .fired
+                        firedCount += 1
+                    }
                 }
+                scratch[firings] = candidate.position << 2 | firing.rawValue
+                firings += 1
             }
-            scratch[firings] = Int32(index) << 2 | firing.rawValue
-            firings += 1
+        }
+        // Back to conflict order: notes sort by position, then name their
+        // rules. The first acting rule that fired and was not held decides the turn.
+        Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
+        var winner = -1
+        for slot in 0..<firings {
+            let note = scratch[slot]
+            let rule = list.rules[Int(note >> 2)]
+            scratch[slot] = rule << 2 | note & 3
+            if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
         }
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
         let tags = tagCount == 0 ? [] : collectTags(notes, into: scratch + firings)
         let shadowRules = shadowCount == 0 ? [] : shadowFirings(in: notes, count: shadowCount)
         let heldBack = heldCount == 0 ? [] : guardHolds(in: notes, by: holdingGuard, count: heldCount)
-        let trace = explain ? traces : nil
+        let trace = explain ? traces.sorted { $0.position < $1.position }.map(\.trace) : nil
         // One initialiser call on one path, fields moved in: assigning fields
         // of a `var` decision, or returning from two places, made the compiler
         // copy the whole value once more (one copy remains, see docs/engine.md).
@@ -119,21 +127,8 @@ extension TurnRun {
                 count += 1
             }
         }
-        var ids = UnsafeMutableBufferPointer(start: buffer, count: count)
-        if count <= 16 {
-            // A turn's few tags: insertion sort costs less than setting up the general sort.
-            for index in 1..<max(count, 1) {
-                let id = ids[index]
-                var slot = index
-                while slot > 0, ids[slot - 1] > id {
-                    ids[slot] = ids[slot - 1]
-                    slot -= 1
-                }
-                ids[slot] = id
-            }
-        } else {
-            ids.sort()
-        }
+        let ids = UnsafeMutableBufferPointer(start: buffer, count: count)
+        Self.sort(ids)
         var tags: [String] = []
         tags.reserveCapacity(count)
         var previous: Int32 = -1
@@ -142,6 +137,22 @@ extension TurnRun {
             previous = id
         }
         return tags
+    }
+
+    /// Sorts a turn's few notes or tag ids: insertion sort below 16 values
+    /// costs less than setting up the general sort.
+    private static func sort(_ values: UnsafeMutableBufferPointer<Int32>) {
+        var values = values
+        guard values.count <= 16 else { return values.sort() }
+        for index in 1..<max(values.count, 1) {
+            let value = values[index]
+            var slot = index
+            while slot > 0, values[slot - 1] > value {
+                values[slot] = values[slot - 1]
+                slot -= 1
+            }
+            values[slot] = value
+        }
     }
 
     /// The guard that holds back escalations and handoff offers this turn, if any.

@@ -29,6 +29,40 @@ struct DecisionTests {
         }
     }
 
+    /// Rules sharing a first test are visited together, out of conflict
+    /// order: the decision must still list them in conflict order, as the
+    /// explaining evaluation (which visits every rule in order) does.
+    @Test func rulesSharingAFirstTestStillDecideInConflictOrder() throws {
+        let engine = try engine("""
+        rule a { priority 1 when metadata.tier == "gold" and confidence >= 0.5 then tag "a" }
+        rule b { priority 2 when confidence >= 0.5 and metadata.cart_value > 10 then offer_handoff reason "b" }
+        rule c { priority 3 when metadata.tier == "gold" and metadata.cart_value > 10 then escalate reason "c" }
+        rule d { priority 4 when confidence >= 0.5 then tag "d" }
+        rule e { priority 5 when metadata.tier == "gold" and confidence >= 0.9 then escalate reason "e" }
+        rule f { priority 6 when confidence >= 0.5 and metadata.cart_value > 100 then escalate reason "f" }
+
+        """)
+        let cases: [(String, Double, Double, [String])] = [
+            ("gold", 0.95, 50, ["e", "c", "b", "d", "a"]),
+            ("gold", 0.95, 500, ["f", "e", "c", "b", "d", "a"]),
+            ("silver", 0.95, 500, ["f", "b", "d"]),
+            ("gold", 0.6, 5, ["d", "a"]),
+            ("gold", 0.1, 50, ["c"]),
+        ]
+        for (tier, confidence, cart, expected) in cases {
+            let event = customer(intent: "wismo", confidence: confidence,
+                                 metadata: ["tier": .string(tier), "cart_value": .number(cart)])
+            var quick = engine.makeSession(id: "s"), explained = engine.makeSession(id: "s")
+            let decision = engine.evaluate(event, in: &quick)
+            var withTrace = engine.evaluate(event, in: &explained, explain: true)
+            #expect(decision.firedRules == expected, "\(tier) \(confidence) \(cart)")
+            #expect(decision.rule == expected.first)
+            #expect(withTrace.trace?.map(\.rule) == ["f", "e", "c", "b", "d", "a"])
+            withTrace.trace = nil
+            #expect(decision == withTrace)
+        }
+    }
+
     @Test func shadowRulesNeverDecideNorCount() throws {
         let engine = try engine("""
         guards { max_escalations 1 }
