@@ -69,6 +69,14 @@ final class RequiredFactors: Hashable, Sendable {
     /// As `occurs(in:)` over UTF-8 text that is all ASCII, which folds one
     /// byte to one scalar, so no folded copy is made; nil when `text` is not ASCII.
     func occurs(inASCII text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // The prefix words are read through one buffer for the whole pass,
+        // not through the property (a retain and release per candidate).
+        guard let asciiFactors else { return occurs(inASCII: text, prefixes: nil) }
+        return asciiFactors.withUnsafeBufferPointer { occurs(inASCII: text, prefixes: $0) }
+    }
+
+    @inline(__always)
+    private func occurs(inASCII text: UnsafeBufferPointer<UInt8>, prefixes: UnsafeBufferPointer<ASCIIFactor>?) -> Bool? {
         var start = 0
         if let lanes, let base = text.baseAddress {
             // Eight bytes at a time; only words with a possible first byte
@@ -83,7 +91,7 @@ final class RequiredFactors: Hashable, Sendable {
                 // high bits left clear mark exactly the candidate positions.
                 var candidates = ~((a &+ sevens) & (b &+ sevens) & (c &+ sevens) & (d &+ sevens)) & highs
                 while candidates != 0 {
-                    if factorStarts(at: start + candidates.trailingZeroBitCount >> 3, in: text) { return true }
+                    if factorStarts(at: start + candidates.trailingZeroBitCount >> 3, in: text, prefixes: prefixes) { return true }
                     candidates &= candidates &- 1
                 }
                 start += 8
@@ -92,17 +100,17 @@ final class RequiredFactors: Hashable, Sendable {
         for position in start..<text.count {
             // A non-ASCII scalar may fold to ASCII (`é` → `e`): undecided.
             guard text[position] < 0x80 else { return nil }
-            if factorStarts(at: position, in: text) { return true }
+            if factorStarts(at: position, in: text, prefixes: prefixes) { return true }
         }
         return false
     }
 
     /// Whether a factor starts at ASCII byte `start` of `text`.
     @inline(__always)
-    private func factorStarts(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let asciiFactors, start + 8 <= text.count {
+    private func factorStarts(at start: Int, in text: UnsafeBufferPointer<UInt8>, prefixes: UnsafeBufferPointer<ASCIIFactor>?) -> Bool {
+        if let prefixes, start + 8 <= text.count {
             let word = UnsafeRawPointer(text.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self)
-            for factor in asciiFactors where factor.prefixMatches(word) {
+            for factor in prefixes where factor.prefixMatches(word) {
                 if factor.count <= 8 { return true }
                 if factor.count <= text.count - start, restMatches(factors[factor.index], at: start, in: text) { return true }
             }
