@@ -51,36 +51,48 @@ func runEngineBench(_ arguments: [String]) throws {
     // does not shift the random sequence the events are drawn from).
     var eventGenerator = EngineRuleGenerator(seed: 7)
     let events = eventGenerator.events(count: eventCount, words: 30, sessions: 1_000)
+    var sets: [(count: Int, ruleSet: CheckedRuleSet, policy: [EngineRuleGenerator.PolicyRule])] = []
     for count in ruleCounts {
         var generator = EngineRuleGenerator(seed: 42)
         let (source, policy) = generator.ruleSet(count: count)
         let result = Checker.check([SourceFile(path: "generated-\(count).baton", text: source)], loader: nil, lint: false)
         guard let ruleSet = result.ruleSet else { throw EngineBenchError("generated rules do not check: \(result.diagnostics.prefix(3).map(\.message))") }
-
-        let cheap = RuleEngine(ruleSet: ruleSet, scorer: LengthScorer())
-        let work = workPerEvent(cheap.graph, events: events)
-        let timing = measure(cheap, events: events, repeats: repeats)
-        let vader = RuleEngine(ruleSet: ruleSet, scorer: nil)
-        let withSentiment = ProcessInfo.processInfo.environment["BATON_BENCH_NO_VADER"] == nil
-            ? measure(vader, events: events, repeats: max(3, repeats / 2)) : timing
-        let graph = cheap.graph
+        sets.append((count, ruleSet, policy))
+    }
+    // Every size is timed in the same rounds (see `measure`), so the host's
+    // drift moves them alike and their ratio is paired round by round.
+    let cheap = sets.map { RuleEngine(ruleSet: $0.ruleSet, scorer: LengthScorer()) }
+    let (timings, ratios) = measure(cheap, events: events, repeats: repeats)
+    let withSentiment = ProcessInfo.processInfo.environment["BATON_BENCH_NO_VADER"] == nil
+        ? measure(sets.map { RuleEngine(ruleSet: $0.ruleSet, scorer: nil) }, events: events, repeats: max(3, repeats / 2)).timings
+        : timings
+    for (index, set) in sets.enumerated() {
+        let graph = cheap[index].graph
+        let timing = timings[index], vader = withSentiment[index]
+        let work = workPerEvent(graph, events: events)
         print(String(format: "%-7d %-6d %-8d %7.3f µs  %7.3f µs %7.3f µs  %7.3f µs            %d",
-                     count, graph.nodes.count, graph.windows.count, timing.all, timing.customer, timing.bot,
-                     withSentiment.customer + withSentiment.bot, timing.stateBytes))
+                     set.count, graph.nodes.count, graph.windows.count, timing.all, timing.customer, timing.bot,
+                     vader.customer + vader.bot, timing.stateBytes))
         print(String(format: "        visited per event: %.1f rules, %.1f nodes; sentiment scored on %.0f%% of events, message folded on %.0f%%",
                      work.rules, work.nodes, work.scored * 100, work.folded * 100))
         if ProcessInfo.processInfo.environment["BATON_BENCH_NO_LATENCY"] == nil {
-            let latency = latencies(cheap, events: events)
+            let latency = latencies(cheap[index], events: events)
             print(String(format: "        one event at a time (clock cost %.0f ns taken off): customer p50 %.3f µs, p99 %.3f µs; bot p50 %.3f µs, p99 %.3f µs",
                          latency.clockNanos, latency.customer.p50, latency.customer.p99, latency.bot.p50, latency.bot.p99))
         }
         results.append([
-            "rules": Double(count), "per_event_us": timing.all, "customer_us": timing.customer, "bot_us": timing.bot,
-            "turn_with_vader_us": withSentiment.customer + withSentiment.bot, "state_bytes": Double(timing.stateBytes),
+            "rules": Double(set.count), "per_event_us": timing.all, "customer_us": timing.customer, "bot_us": timing.bot,
+            "turn_with_vader_us": vader.customer + vader.bot, "state_bytes": Double(timing.stateBytes),
         ])
         if let exportFolder {
-            try export(policy: policy, events: events, count: count, to: exportFolder)
+            try export(policy: set.policy, events: events, count: set.count, to: exportFolder)
         }
+    }
+    if sets.count > 1 {
+        let sorted = ratios.sorted()
+        print(String(format: "%d / %d rules, per event, each round's passes paired: median %.2f× (%.2f–%.2f× over %d rounds)",
+                     sets[sets.count - 1].count, sets[0].count, median(ratios), sorted.first ?? 0, sorted.last ?? 0, ratios.count))
+        results.append(["ratio_rules": Double(sets[sets.count - 1].count), "ratio_base_rules": Double(sets[0].count), "per_event_ratio": median(ratios)])
     }
 
     // Memory of live sessions for the 100-rule set (largest window 10).
@@ -117,8 +129,11 @@ private struct Timing {
     var stateBytes: Int
 }
 
-/// Medians over passes of per-event time (µs), split by event role.
-private func measure(_ engine: RuleEngine, events: [TurnEvent], repeats: Int) -> Timing {
+/// Medians over passes of per-event time (µs), split by event role, one
+/// timing per engine. A round runs one pass of every engine in turn, so a
+/// drift of the host's speed falls on all of them alike; `ratios` holds,
+/// per round, the last engine's time per event over the first's.
+private func measure(_ engines: [RuleEngine], events: [TurnEvent], repeats: Int) -> (timings: [Timing], ratios: [Double]) {
     // Sessions are looked up by index (as a server would hold them), and the
     // events are passed straight from the array: no per-event copy.
     let (sessionCount, sessionOf) = sessionNumbers(events)
@@ -138,40 +153,44 @@ private func measure(_ engine: RuleEngine, events: [TurnEvent], repeats: Int) ->
     }
     batches.append(batchStart..<(events.count & ~1))
     let clock = ContinuousClock()
-    var alls: [Double] = []
-    var customers: [Double] = []
-    var bots: [Double] = []
-    var stateBytes = 0
+    var alls = [[Double]](repeating: [], count: engines.count)
+    var customers = alls, bots = alls
+    var stateBytes = [Int](repeating: 0, count: engines.count)
+    var ratios: [Double] = []
     var sink = 0
     for pass in 0...repeats {
-        var sessions = (0..<sessionCount).map { engine.makeSession(id: "s\($0)") }
-        var customerTime = Duration.zero
-        var botTime = Duration.zero
-        var customerCount = 0
-        // Time customer and bot events separately, in batches, so the clock's own cost is amortised.
-        for batch in batches {
-            let start = clock.now
-            for index in stride(from: batch.lowerBound, to: batch.upperBound, by: 2) {
-                sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
+        for (number, engine) in engines.enumerated() {
+            var sessions = (0..<sessionCount).map { engine.makeSession(id: "s\($0)") }
+            var customerTime = Duration.zero
+            var botTime = Duration.zero
+            var customerCount = 0
+            // Time customer and bot events separately, in batches, so the clock's own cost is amortised.
+            for batch in batches {
+                let start = clock.now
+                for index in stride(from: batch.lowerBound, to: batch.upperBound, by: 2) {
+                    sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
+                }
+                let middle = clock.now
+                for index in stride(from: batch.lowerBound + 1, to: batch.upperBound, by: 2) {
+                    sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
+                }
+                botTime += clock.now - middle
+                customerTime += middle - start
+                customerCount += batch.count / 2
             }
-            let middle = clock.now
-            for index in stride(from: batch.lowerBound + 1, to: batch.upperBound, by: 2) {
-                sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
-            }
-            botTime += clock.now - middle
-            customerTime += middle - start
-            customerCount += batch.count / 2
+            if pass == 0 { continue }  // warm-up
+            customers[number].append(micros(customerTime) / Double(customerCount))
+            bots[number].append(micros(botTime) / Double(customerCount))
+            alls[number].append(micros(customerTime + botTime) / Double(2 * customerCount))
+            stateBytes[number] = sessions.map(\.stateByteCount).max() ?? 0
         }
-        if pass == 0 { continue }  // warm-up
-        let customerMicros = micros(customerTime) / Double(customerCount)
-        let botMicros = micros(botTime) / Double(customerCount)
-        customers.append(customerMicros)
-        bots.append(botMicros)
-        alls.append(micros(customerTime + botTime) / Double(2 * customerCount))
-        stateBytes = sessions.map(\.stateByteCount).max() ?? 0
+        if pass > 0, let last = alls.last?.last, let first = alls.first?.last { ratios.append(last / first) }
     }
     if sink == -1 { print(sink) }
-    return Timing(all: median(alls), customer: median(customers), bot: median(bots), stateBytes: stateBytes)
+    let timings = engines.indices.map {
+        Timing(all: median(alls[$0]), customer: median(customers[$0]), bot: median(bots[$0]), stateBytes: stateBytes[$0])
+    }
+    return (timings, ratios)
 }
 
 /// Sessions numbered in order of first appearance: how many, and each event's.
