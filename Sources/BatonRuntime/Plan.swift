@@ -232,7 +232,7 @@ final class Plan: @unchecked Sendable {
             rules: UnsafeMutableBufferPointer(rebasing: listRules[Int(listStarts[list])..<Int(listStarts[list + 1])]))
     }
 
-    /// The dispatch index as candidates in groups (see `candidateGroups`),
+    /// The dispatch index as candidates in groups (see `dispatchList`),
     /// and the scratch slots its longest list needs.
     private static func candidateLists(
         _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>
@@ -391,8 +391,8 @@ struct HotRule {
     var isShadow: Bool
     var bypassGuards: Bool
     /// A node that must hold for the rule to fire (its first residual
-    /// conjunct, else its root): when the memo already has it false, the
-    /// rule is skipped without evaluating anything.
+    /// conjunct, else its root): the dispatch lists group rules by it, and
+    /// a group whose first test fails is skipped as a whole.
     var firstTest: Int32
     /// When set, the rule fires iff all of `Plan.children[residualStart...]`
     /// hold: its root's conjuncts less the intent tests its dispatch implies.
