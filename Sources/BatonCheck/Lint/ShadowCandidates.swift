@@ -6,14 +6,16 @@ import BatonCore
 /// candidates are the rules filed under the subjects of its first term, in
 /// set order.
 ///
-/// Buckets are sorted lists of rule positions in one flat array, and
-/// `first` merges the few buckets a rule needs only as far as asked, so
-/// the first 256 candidates cost about 256 steps however large the set.
-/// Each member carries a `Summary` of its rule (what the caller's cheapest
-/// tests read), so most candidates are turned away while the buckets are
-/// read in order, without a lookup elsewhere in memory per candidate.
+/// Buckets are sorted lists of rule positions in one flat array. Rules
+/// that search the same buckets share their candidates, so
+/// `forEachSearch` merges each distinct set of buckets once, only as far
+/// as the first 257 rules, and hands them to every rule that searches it:
+/// a rule's candidates are then a short array read in order, whose cost
+/// does not grow with the set. Each member carries a `Summary` of its rule
+/// (what the caller's cheapest tests read), so most candidates are turned
+/// away without a lookup elsewhere in memory per candidate.
 struct ShadowCandidates<Summary> {
-    private struct Member {
+    struct Member {
         var summary: Summary
         var position: Int32
     }
@@ -23,10 +25,12 @@ struct ShadowCandidates<Summary> {
     private var members: [Member] = []
     /// Ids of the values of `only` sets, for bucket keys.
     private var valueIDs: [Value: Int] = [:]
-    /// The buckets each filed model searches (those of the subjects of its
-    /// first term), `searched[searchRanges[position]]`.
-    private var searched: [Range<Int>] = []
-    private var searchRanges: [Range<Int>] = []
+    /// The distinct searches: the buckets a filed model searches (those of
+    /// the subjects of its first term), and the models that search them,
+    /// `searchers[searcherRanges[search]]`.
+    private var searchBuckets: [[Range<Int>]] = []
+    private var searcherRanges: [Range<Int>] = []
+    private var searchers: [Int32] = []
 
     /// Bucket for terms without subjects (`when true`): implied by everything.
     private static var alwaysKey: Int { -1 }
@@ -59,108 +63,94 @@ struct ShadowCandidates<Summary> {
         prepareSearches(table, count: count, includes: includes)
     }
 
-    /// The buckets each filed model will search, resolved once.
+    /// The buckets each filed model will search, resolved once, and the
+    /// searches themselves: models that search the same buckets share one.
     private mutating func prepareSearches(_ table: ImplicationTable, count: Int, includes: (Int) -> Bool) {
         let lookupValueIDs = (0..<table.constraintCount).map { lookupValue(for: table.constraint(Int32($0))) }
-        searchRanges.reserveCapacity(count)
-        for position in 0..<count {
-            let start = searched.count
-            if includes(position) {
-                if let bucket = buckets[Self.alwaysKey] { searched.append(bucket) }
-                if let term = table.termIDs(position).first {
-                    for entry in table.entries(ofTerm: term) {
-                        let subject = table.subject(ofEntry: entry)
-                        if let bucket = buckets[key(subject, nil)] { searched.append(bucket) }
-                        if let value = lookupValueIDs[Int(table.constraintID(ofEntry: entry))],
-                           let bucket = buckets[key(subject, value)] {
-                            searched.append(bucket)
-                        }
+        var searchIDs: [[Range<Int>]: Int32] = [:]
+        var searchOf = [Int32](repeating: -1, count: count)
+        var key: [Range<Int>] = []
+        for position in 0..<count where includes(position) {
+            key.removeAll(keepingCapacity: true)
+            if let bucket = buckets[Self.alwaysKey] { key.append(bucket) }
+            if let term = table.termIDs(position).first {
+                for entry in table.entries(ofTerm: term) {
+                    let subject = table.subject(ofEntry: entry)
+                    if let bucket = buckets[self.key(subject, nil)] { key.append(bucket) }
+                    if let value = lookupValueIDs[Int(table.constraintID(ofEntry: entry))],
+                       let bucket = buckets[self.key(subject, value)] {
+                        key.append(bucket)
                     }
                 }
             }
-            searchRanges.append(start..<searched.count)
-        }
-    }
-
-    /// The first of the first `limit` candidates for filed model `position`
-    /// (ascending, each once, leaving out `position` itself) that `accepts`.
-    /// Candidates are produced as they are tested, so a rule that finds its
-    /// answer early stops there and none are stored.
-    func first(for position: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
-        let range = searchRanges[position]
-        switch range.count {
-        case 0: return nil
-        case 1: return first(in: searched[range.lowerBound], excluding: position, limit: limit, where: accepts)
-        case 2: return first(merging: searched[range.lowerBound], searched[range.lowerBound + 1], excluding: position, limit: limit, where: accepts)
-        default: return first(merging: Array(searched[range]), excluding: position, limit: limit, where: accepts)
-        }
-    }
-
-    /// One bucket: already in order; only repeats need skipping.
-    private func first(in bucket: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
-        // Every rule runs this loop (or a merge below) up to `limit` times:
-        // unchecked reads of `members` keep it tight.
-        members.withUnsafeBufferPointer { members in
-            var previous = -1
-            var count = 0
-            for index in bucket {
-                let member = Int(members[index].position)
-                if member == previous || member == excluded { continue }
-                if count == limit { return nil }
-                previous = member
-                count += 1
-                if accepts(member, members[index].summary) { return member }
+            // A model with no bucket to search has no candidates.
+            guard !key.isEmpty else { continue }
+            if let id = searchIDs[key] {
+                searchOf[position] = id
+                continue
             }
-            return nil
+            let id = Int32(searchBuckets.count)
+            searchIDs[key] = id
+            searchOf[position] = id
+            searchBuckets.append(key)
+        }
+        // The searchers of each search, in set order (a counting sort).
+        var starts = [Int](repeating: 0, count: searchBuckets.count + 1)
+        for id in searchOf where id >= 0 { starts[Int(id) + 1] += 1 }
+        for index in searchBuckets.indices { starts[index + 1] += starts[index] }
+        searcherRanges = searchBuckets.indices.map { starts[$0]..<starts[$0 + 1] }
+        searchers = [Int32](repeating: 0, count: starts[searchBuckets.count])
+        for (position, id) in searchOf.enumerated() where id >= 0 {
+            searchers[starts[Int(id)]] = Int32(position)
+            starts[Int(id)] += 1
         }
     }
 
-    /// Two buckets, the usual case: a plain two-way merge.
-    private func first(merging first: Range<Int>, _ second: Range<Int>, excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
+    /// Calls `body` once per search with its first `limit + 1` candidates
+    /// (ascending, each once; a searcher leaves itself out, so `limit + 1`
+    /// cover every searcher's first `limit`) and its searchers, ascending.
+    /// A search's candidates are merged once for all its searchers, instead
+    /// of once per searcher.
+    func forEachSearch(limit: Int, _ body: (_ candidates: UnsafeBufferPointer<Member>, _ searchers: ArraySlice<Int32>) -> Void) {
+        var window: [Member] = []
+        window.reserveCapacity(limit + 1)
+        for (search, buckets) in searchBuckets.enumerated() {
+            window.removeAll(keepingCapacity: true)
+            merge(buckets, into: &window, limit: limit + 1)
+            window.withUnsafeBufferPointer { body($0, searchers[searcherRanges[search]]) }
+        }
+    }
+
+    /// The first `limit` distinct members of `buckets`, ascending.
+    private func merge(_ buckets: [Range<Int>], into window: inout [Member], limit: Int) {
         members.withUnsafeBufferPointer { members in
-            var i = first.lowerBound
-            var j = second.lowerBound
-            var previous = -1
-            var count = 0
-            while count < limit {
-                let a = i < first.upperBound ? Int(members[i].position) : Int.max
-                let b = j < second.upperBound ? Int(members[j].position) : Int.max
-                let next = min(a, b)
-                if next == .max { return nil }
-                // Both heads are the same rule when `b == next` too, so either summary will do.
-                let summary = a == next ? members[i].summary : members[j].summary
-                if a == next { i += 1 }
-                if b == next { j += 1 }
-                if next == previous || next == excluded { continue }
+            if buckets.count == 1 {
+                // Already in order; a rule filed twice under one key sits twice in a row.
+                var previous: Int32 = -1
+                for index in buckets[0] where members[index].position != previous {
+                    if window.count == limit { return }
+                    previous = members[index].position
+                    window.append(members[index])
+                }
+                return
+            }
+            var cursors = buckets
+            var previous: Int32 = -1
+            while window.count < limit {
+                var next = Int32.max
+                var slot = -1
+                for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && members[cursor.lowerBound].position < next {
+                    next = members[cursor.lowerBound].position
+                    slot = index
+                }
+                if slot < 0 { return }
+                let member = members[cursors[slot].lowerBound]
+                cursors[slot] = cursors[slot].dropFirst()
+                if next == previous { continue }
                 previous = next
-                count += 1
-                if accepts(next, summary) { return next }
+                window.append(member)
             }
-            return nil
         }
-    }
-
-    /// Any number of buckets: repeatedly take the smallest head.
-    private func first(merging buckets: [Range<Int>], excluding excluded: Int, limit: Int, where accepts: (Int, Summary) -> Bool) -> Int? {
-        var cursors = buckets
-        var previous = -1
-        var count = 0
-        while count < limit {
-            var next = Int.max
-            var slot = -1
-            for (index, cursor) in cursors.enumerated() where !cursor.isEmpty && Int(members[cursor.lowerBound].position) < next {
-                next = Int(members[cursor.lowerBound].position)
-                slot = index
-            }
-            if slot < 0 { return nil }
-            let summary = members[cursors[slot].lowerBound].summary
-            cursors[slot] = cursors[slot].dropFirst()
-            if next == previous || next == excluded { continue }
-            previous = next
-            count += 1
-            if accepts(next, summary) { return next }
-        }
-        return nil
     }
 
     /// One value of a set-limited subject to look up: any allowed value finds

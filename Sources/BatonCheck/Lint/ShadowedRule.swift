@@ -63,24 +63,55 @@ struct ShadowedRule: LintRule {
         let acting = standings.indices.map { standings[$0].acts && table.isModelled($0) }
         let ranks = standings.indices.map { Rank(standings[$0], at: $0, in: table) }
         let candidates = ShadowCandidates(table, count: rules.count, includes: { acting[$0] }, summary: { ranks[$0] })
-        var diagnostics: [Diagnostic] = []
+        // The winner over each rule, by position; searches run in any order.
+        var winners = [Int32](repeating: -1, count: rules.count)
         var subjects: [UInt64] = []
-        for position in rules.indices {
-            guard acting[position], !table.isContradictory(position) else { continue }
-            let rank = ranks[position]
-            // A candidate needing a subject some term of this rule lacks is not implied.
-            let available = table.sharedSubjects(position)
-            table.satisfiableSubjects(position, into: &subjects)
-            let winner = candidates.first(for: position, limit: Self.maxCandidates) { candidate, stronger in
-                // A guard-bypassing rule can still win while the other is held back.
-                if rank.bypassGuards, !stronger.bypassGuards { return false }
-                return stronger.required & ~available == 0 && stronger.order > rank.order
-                    && (stronger.mayBeImplied(by: subjects) ?? table.mayImply(position, candidate))
-                    && table.implies(position, candidate)
+        // The two fields every candidate is tested on, copied out of each
+        // search's window into flat arrays so the scan reads nothing else.
+        var requireds: [UInt64] = []
+        var orders: [UInt64] = []
+        candidates.forEachSearch(limit: Self.maxCandidates) { window, searchers in
+            requireds.removeAll(keepingCapacity: true)
+            orders.removeAll(keepingCapacity: true)
+            for member in window {
+                requireds.append(member.summary.required)
+                orders.append(member.summary.order)
             }
-            guard let winner else { continue }
+            for position in searchers {
+                let position = Int(position)
+                guard !table.isContradictory(position) else { continue }
+                let rank = ranks[position]
+                // A candidate needing a subject some term of this rule lacks is not implied.
+                let available = table.sharedSubjects(position)
+                table.satisfiableSubjects(position, into: &subjects)
+                // The window's first `maxCandidates` rules other than this one.
+                // This rule fails the order test below, so it only moves the end.
+                var end = min(window.count, Self.maxCandidates)
+                if let own = Self.index(of: Int32(position), in: window), own < end {
+                    end = min(window.count, Self.maxCandidates + 1)
+                }
+                let winner = requireds.withUnsafeBufferPointer { requireds in
+                    orders.withUnsafeBufferPointer { orders -> Int32? in
+                        for index in 0..<end where requireds[index] & ~available == 0 && orders[index] > rank.order {
+                            let stronger = window[index].summary
+                            let candidate = Int(window[index].position)
+                            // A guard-bypassing rule can still win while the other is held back.
+                            if rank.bypassGuards, !stronger.bypassGuards { continue }
+                            if stronger.mayBeImplied(by: subjects) ?? table.mayImply(position, candidate),
+                               table.implies(position, candidate) {
+                                return Int32(candidate)
+                            }
+                        }
+                        return nil
+                    }
+                }
+                if let winner { winners[position] = winner }
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for position in rules.indices where winners[position] >= 0 {
             let rule = rules[position]
-            let stronger = rules[winner]
+            let stronger = rules[Int(winners[position])]
             diagnostics.append(warning(
                 Self.message(rule.name, by: stronger.name),
                 path: rule.path,
@@ -124,6 +155,17 @@ struct RuleStanding {
 }
 
 extension ShadowedRule {
+    /// Where `position` sits in a window sorted by position, if it does.
+    private static func index(of position: Int32, in window: UnsafeBufferPointer<ShadowCandidates<Rank>.Member>) -> Int? {
+        var low = 0
+        var high = window.count
+        while low < high {
+            let mid = (low + high) / 2
+            if window[mid].position < position { low = mid + 1 } else { high = mid }
+        }
+        return low < window.count && window[low].position == position ? low : nil
+    }
+
     fileprivate static func message(_ rule: String, by other: String) -> String {
         "rule `\(rule)` is shadowed by `\(other)`"
     }
