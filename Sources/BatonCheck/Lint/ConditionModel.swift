@@ -4,14 +4,15 @@ import BatonCore
 /// subject (a signal, field or opaque test) to a `Constraint`. Built only
 /// when small: past `maxTerms` the model gives up and lint stays silent.
 ///
-/// Subjects are interned to small integers (`SubjectTable`) shared by every
-/// rule of a lint run, so terms are arrays sorted by subject rather than
-/// dictionaries keyed by whole expression trees.
+/// Subjects and constraints are interned to small integers (`SubjectTable`,
+/// `ConstraintTable`) shared by every rule of a lint run, so terms are
+/// arrays of ids sorted by subject rather than dictionaries keyed by whole
+/// expression trees.
 struct ConditionModel {
-    /// One subject of a conjunction and what the conjunction allows it.
+    /// One subject of a conjunction and (by id) what the conjunction allows it.
     struct Entry {
         var subject: Int32
-        var constraint: Constraint
+        var constraint: Int32
         /// Where this subject was first written in the conjunction (the
         /// shadowed-rule index files a term under its first subject).
         var start: Int
@@ -25,17 +26,17 @@ struct ConditionModel {
     var terms: [Conjunction]
 
     /// nil when the condition is too large to model.
-    init?(_ expr: CheckedExpr, subjects: inout SubjectTable) {
-        guard let terms = Self.disjuncts(expr, &subjects) else { return nil }
+    init?(_ expr: CheckedExpr, subjects: inout SubjectTable, constraints: inout ConstraintTable) {
+        guard let terms = Self.disjuncts(expr, &subjects, &constraints) else { return nil }
         self.terms = terms
     }
 
-    private static func disjuncts(_ expr: CheckedExpr, _ subjects: inout SubjectTable) -> [Conjunction]? {
+    private static func disjuncts(_ expr: CheckedExpr, _ subjects: inout SubjectTable, _ constraints: inout ConstraintTable) -> [Conjunction]? {
         switch expr.kind {
         case .letReference(_, let inner):
-            return disjuncts(inner, &subjects)
+            return disjuncts(inner, &subjects, &constraints)
         case .or(let lhs, let rhs):
-            guard let left = disjuncts(lhs, &subjects), let right = disjuncts(rhs, &subjects),
+            guard let left = disjuncts(lhs, &subjects, &constraints), let right = disjuncts(rhs, &subjects, &constraints),
                   left.count + right.count <= maxTerms else { return nil }
             // `left` is ours alone, so this usually grows it in place.
             var terms = left
@@ -45,58 +46,58 @@ struct ConditionModel {
             // The usual case, a chain of tests: one conjunction, built in place.
             var term: Conjunction = []
             term.reserveCapacity(4)
-            conjoin(expr, into: &term, &subjects)
+            conjoin(expr, into: &term, &subjects, &constraints)
             return [term]
         case .and(let lhs, let rhs):
-            guard let left = disjuncts(lhs, &subjects), let right = disjuncts(rhs, &subjects),
+            guard let left = disjuncts(lhs, &subjects, &constraints), let right = disjuncts(rhs, &subjects, &constraints),
                   left.count * right.count <= maxTerms else { return nil }
             if left.count == 1, right.count == 1 {
                 // The usual case: reuse `left`'s storage for the one product.
                 var product = left
-                product[0] = merge(left[0], right[0])
+                product[0] = merge(left[0], right[0], &constraints)
                 return product
             }
             var product: [Conjunction] = []
             product.reserveCapacity(left.count * right.count)
             for a in left {
-                for b in right { product.append(merge(a, b)) }
+                for b in right { product.append(merge(a, b, &constraints)) }
             }
             return product
         default:
-            return [leaf(expr, &subjects).map { [$0] } ?? []]
+            return [leaf(expr, &subjects, &constraints).map { [$0] } ?? []]
         }
     }
 
     /// A test that is neither `and` nor `or` as one entry; nil for `true`,
     /// which constrains nothing.
-    private static func leaf(_ expr: CheckedExpr, _ subjects: inout SubjectTable) -> Entry? {
+    private static func leaf(_ expr: CheckedExpr, _ subjects: inout SubjectTable, _ constraints: inout ConstraintTable) -> Entry? {
         if case .constant(.bool(let value)) = expr.kind {
             if value { return nil }
             var never = Constraint()
             never.only = []
-            return Entry(subject: subjects.id(of: expr), constraint: never, start: expr.location.range.start)
+            return Entry(subject: subjects.id(of: expr), constraint: constraints.id(of: never), start: expr.location.range.start)
         }
-        let (subject, constraint) = atom(expr)
-        return Entry(subject: subjects.id(of: subject), constraint: constraint, start: subject.location.range.start)
+        let (subject, constraint) = subjects.ids(ofTest: expr, constraints: &constraints)
+        return Entry(subject: subject, constraint: constraint, start: Self.subject(ofTest: expr).location.range.start)
     }
 
     /// Adds the tests of an `and` chain without `or` to `term`, left to
     /// right, as `merge` of the chain's parts would: a shared subject keeps
     /// its first entry, intersected with the later one.
-    private static func conjoin(_ expr: CheckedExpr, into term: inout Conjunction, _ subjects: inout SubjectTable) {
+    private static func conjoin(_ expr: CheckedExpr, into term: inout Conjunction, _ subjects: inout SubjectTable, _ constraints: inout ConstraintTable) {
         switch expr.kind {
         case .letReference(_, let inner):
-            conjoin(inner, into: &term, &subjects)
+            conjoin(inner, into: &term, &subjects, &constraints)
         case .and(let lhs, let rhs):
-            conjoin(lhs, into: &term, &subjects)
-            conjoin(rhs, into: &term, &subjects)
+            conjoin(lhs, into: &term, &subjects, &constraints)
+            conjoin(rhs, into: &term, &subjects, &constraints)
         default:
-            guard let entry = leaf(expr, &subjects) else { return }
+            guard let entry = leaf(expr, &subjects, &constraints) else { return }
             // Chains are short: a linear scan finds the sorted position.
             var index = 0
             while index < term.count, term[index].subject < entry.subject { index += 1 }
             if index < term.count, term[index].subject == entry.subject {
-                term[index].constraint.intersect(entry.constraint)
+                term[index].constraint = constraints.intersection(term[index].constraint, entry.constraint)
             } else if index == term.count {
                 // Nearly always: a new subject gets the next id, so it sorts last.
                 term.append(entry)
@@ -107,7 +108,7 @@ struct ConditionModel {
     }
 
     /// `a and b` for two conjunctions; a shared subject keeps `a`'s position.
-    private static func merge(_ a: Conjunction, _ b: Conjunction) -> Conjunction {
+    private static func merge(_ a: Conjunction, _ b: Conjunction, _ constraints: inout ConstraintTable) -> Conjunction {
         var merged: Conjunction = []
         merged.reserveCapacity(a.count + b.count)
         var i = 0
@@ -121,7 +122,7 @@ struct ConditionModel {
                 j += 1
             } else {
                 var entry = a[i]
-                entry.constraint.intersect(b[j].constraint)
+                entry.constraint = constraints.intersection(entry.constraint, b[j].constraint)
                 merged.append(entry)
                 i += 1
                 j += 1
@@ -130,16 +131,30 @@ struct ConditionModel {
         return merged
     }
 
-    /// One test as a subject and what it allows.
-    static func atom(_ expr: CheckedExpr) -> (CheckedExpr, Constraint) {
+    /// What a test constrains: a comparison's or membership's non-constant
+    /// side, what `not` negates, else the test itself (`let`s stripped).
+    static func subject(ofTest expr: CheckedExpr) -> CheckedExpr {
         switch expr.kind {
         case .compare(let op, let lhs, let rhs):
-            if case .constant(let value) = rhs.kind, let constraint = comparison(op, value) {
-                return (stripLets(lhs), constraint)
-            }
-            if case .constant(let value) = lhs.kind, let constraint = comparison(op.flipped, value) {
-                return (stripLets(rhs), constraint)
-            }
+            if case .constant(let value) = rhs.kind, comparison(op, value) != nil { return stripLets(lhs) }
+            if case .constant(let value) = lhs.kind, comparison(op.flipped, value) != nil { return stripLets(rhs) }
+        case .member(let subject, _, _):
+            if case .list = subject.type { break }
+            return stripLets(subject)
+        case .not(let inner):
+            return stripLets(inner)
+        default:
+            break
+        }
+        return stripLets(expr)
+    }
+
+    /// What a test allows its subject (`subject(ofTest:)`).
+    static func constraint(ofTest expr: CheckedExpr) -> Constraint {
+        switch expr.kind {
+        case .compare(let op, let lhs, let rhs):
+            if case .constant(let value) = rhs.kind, let constraint = comparison(op, value) { return constraint }
+            if case .constant(let value) = lhs.kind, let constraint = comparison(op.flipped, value) { return constraint }
         case .member(let subject, let values, let negated):
             if case .list = subject.type { break }
             var constraint = Constraint()
@@ -149,17 +164,17 @@ struct ConditionModel {
                 constraint.present = true
                 constraint.only = Set(values)
             }
-            return (stripLets(subject), constraint)
-        case .not(let inner):
+            return constraint
+        case .not:
             var constraint = Constraint()
             constraint.truth = false
-            return (stripLets(inner), constraint)
+            return constraint
         default:
             break
         }
         var constraint = Constraint()
         constraint.truth = true
-        return (stripLets(expr), constraint)
+        return constraint
     }
 
     private static func comparison(_ op: Comparison, _ value: Value) -> Constraint? {
@@ -189,6 +204,18 @@ struct ConditionModel {
 /// Equal expressions (whatever their location) share an id.
 struct SubjectTable {
     private var ids: [CheckedExpr: Int32] = [:]
+    /// Each distinct test's subject and constraint ids: rules repeat tests
+    /// (`confidence >= 0.7`, `intent == wismo`), and taking one apart and
+    /// interning its constraint costs far more than this look-up.
+    private var tests: [CheckedExpr: (subject: Int32, constraint: Int32)] = [:]
+
+    /// The ids of what test `expr` constrains and how (`ConditionModel.subject(ofTest:)`).
+    mutating func ids(ofTest expr: CheckedExpr, constraints: inout ConstraintTable) -> (subject: Int32, constraint: Int32) {
+        if let known = tests[expr] { return known }
+        let ids = (id(of: ConditionModel.subject(ofTest: expr)), constraints.id(of: ConditionModel.constraint(ofTest: expr)))
+        tests[expr] = ids
+        return ids
+    }
 
     var count: Int { ids.count }
 

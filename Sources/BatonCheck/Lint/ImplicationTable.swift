@@ -30,12 +30,9 @@ struct ImplicationTable {
     /// Entries of all terms, sorted by subject within each term.
     private var entrySubjects: [Int32] = []
     private var entryConstraints: [Int32] = []
-    private var constraints: [Constraint] = []
-    private var constraintIDs: [Constraint: Int32] = [:]
-    /// Whether an unconstrained subject satisfies each constraint.
-    private var acceptsAnything: [Bool] = []
-    /// Whether each constraint allows nothing.
-    private var isEmptyConstraint: [Bool] = []
+    /// The constraints the entries' ids refer to; models are built with
+    /// this table's ids before they are added.
+    var constraints = ConstraintTable()
     /// `isSubset` results by constraint pair.
     private var subsetCache = PairCache()
 
@@ -82,7 +79,7 @@ struct ImplicationTable {
     /// Interned constraints, by id.
     var constraintCount: Int { constraints.count }
 
-    func constraint(_ id: Int32) -> Constraint { constraints[Int(id)] }
+    func constraint(_ id: Int32) -> Constraint { constraints[id] }
 
     /// True when model `index` has no term that can hold.
     func isContradictory(_ index: Int) -> Bool {
@@ -158,7 +155,7 @@ struct ImplicationTable {
             while cursor < myEntries.upperBound, entrySubjects[cursor] < subject { cursor += 1 }
             if cursor < myEntries.upperBound, entrySubjects[cursor] == subject {
                 if !isSubset(entryConstraints[cursor], of: constraint) { return false }
-            } else if !acceptsAnything[Int(constraint)] {
+            } else if !constraints.acceptsAnything[Int(constraint)] {
                 return false
             }
         }
@@ -167,7 +164,7 @@ struct ImplicationTable {
 
     private mutating func isSubset(_ mine: Int32, of theirs: Int32) -> Bool {
         if mine == theirs { return true }
-        let constraints = constraints
+        let constraints = constraints.constraints
         return subsetCache.answer(mine, theirs) { constraints[Int(mine)].isSubset(of: constraints[Int(theirs)]) }
     }
 
@@ -180,24 +177,14 @@ struct ImplicationTable {
         }
         for index in conjunction.indices {
             let subject = conjunction[index].subject
-            let id = intern(conjunction[index].constraint)
+            let id = conjunction[index].constraint
             let bit: UInt64 = 1 << UInt64(subject & 63)
             term.subjects |= bit
-            if !acceptsAnything[Int(id)] { term.required |= bit }
-            if isEmptyConstraint[Int(id)] { term.isEmpty = true }
+            if !constraints.acceptsAnything[Int(id)] { term.required |= bit }
+            if constraints.isEmpty[Int(id)] { term.isEmpty = true }
             entrySubjects.append(subject)
             entryConstraints.append(id)
         }
         terms.append(term)
-    }
-
-    private mutating func intern(_ constraint: Constraint) -> Int32 {
-        if let id = constraintIDs[constraint] { return id }
-        let id = Int32(constraints.count)
-        constraints.append(constraint)
-        constraintIDs[constraint] = id
-        acceptsAnything.append(Constraint.unconstrained.isSubset(of: constraint))
-        isEmptyConstraint.append(constraint.isEmpty)
-        return id
     }
 }

@@ -68,7 +68,8 @@ public struct LintContext {
 
         mutating func add(_ condition: CheckedExpr, standing: RuleStanding) {
             standings.append(standing)
-            implications.append(ConditionModel(condition, subjects: &subjects))
+            let model = ConditionModel(condition, subjects: &subjects, constraints: &implications.constraints)
+            implications.append(model)
             DuplicateCondition().collectRepeats(condition, scratch: &scratch, into: &repeatedTests)
             condition.collectReferencedLets(into: &usedLets)
             conditionHashes.append(ConditionModel.stripLets(condition).structuralHash)
