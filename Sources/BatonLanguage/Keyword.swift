@@ -58,11 +58,34 @@ struct KeywordTable: Sendable {
         }
     }
 
-    /// The keyword spelled by `bytes[start..<end]`, if any.
+    /// The keyword spelled by `bytes[start..<end]`, if any. Asked of nearly
+    /// every word of a file, so the tables are read without bounds checks
+    /// (every index is in range by construction).
     func keyword(in bytes: [UInt8], from start: Int, to end: Int) -> Keyword? {
         let length = end - start
-        guard length >= 2, length <= 15 else { return nil }
-        var slot = Self.hash(bytes, start, end)
+        guard length >= 2, length <= 15, start >= 0, end <= bytes.count else { return nil }
+        let entry = bytes.withUnsafeBufferPointer { bytes in
+            slots.withUnsafeBufferPointer { slots in
+                spellings.withUnsafeBufferPointer { spellings in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        Self.entry(of: bytes, start, length, slots, spellings, offsets)
+                    }
+                }
+            }
+        }
+        return entry.map { keywords[$0] }
+    }
+
+    /// The index in `Keyword.allCases` of the keyword spelled by `length` bytes at `start`.
+    private static func entry(
+        of bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int,
+        _ slots: UnsafeBufferPointer<UInt8>, _ spellings: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int>
+    ) -> Int? {
+        var hash: UInt32 = 2_166_136_261
+        for index in start..<start + length {
+            hash = (hash ^ UInt32(bytes[index])) &* 16_777_619
+        }
+        var slot = Int((hash ^ (hash >> 16)) & UInt32(slotCount - 1))
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
@@ -70,9 +93,9 @@ struct KeywordTable: Sendable {
             if offsets[entry] - lower == length {
                 var offset = 0
                 while offset < length, spellings[lower + offset] == bytes[start + offset] { offset += 1 }
-                if offset == length { return keywords[entry - 1] }
+                if offset == length { return entry - 1 }
             }
-            slot = (slot + 1) & (Self.slotCount - 1)
+            slot = (slot + 1) & (slotCount - 1)
         }
     }
 

@@ -16,6 +16,8 @@ public struct Lexer {
     private var allTokens: [Token] = []
     /// Reused buffer for decoding string literals that contain escapes.
     private var scratch: [UInt8] = []
+    /// Held here so a word's look-up does not go through the lazy global each time.
+    private let keywords = KeywordTable.shared
     public private(set) var comments: [Comment] = []
     public private(set) var diagnostics = DiagnosticBag()
 
@@ -117,7 +119,7 @@ public struct Lexer {
                 if byte < UInt8(ascii: "a"), byte != UInt8(ascii: "_") { couldBeKeyword = false }
                 index += 1
             }
-            let keyword = couldBeKeyword ? KeywordTable.shared.keyword(in: bytes, from: start, to: index) : nil
+            let keyword = couldBeKeyword ? keywords.keyword(in: bytes, from: start, to: index) : nil
             emit(.identifier, from: start, keyword: keyword)
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             lexNumber()
