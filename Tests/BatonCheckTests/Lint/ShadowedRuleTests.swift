@@ -1,3 +1,5 @@
+import BatonCheck
+import BatonCore
 import Testing
 
 @Suite("Lint: shadowed-rule")
@@ -104,5 +106,39 @@ struct ShadowedRuleTests {
     @Test(arguments: cases)
     func shadowed(rules: String, lines: [Int]) {
         #expect(warningLines("shadowed-rule", in: rules) == lines)
+    }
+}
+
+/// A rule is compared with the first `ShadowedRule.maxCandidates` rules
+/// filed with it (in set order, itself left out), whether it comes before
+/// them, among them or after them.
+@Suite("Lint: shadowed-rule candidate limit")
+struct ShadowedRuleLimitTests {
+    /// The shadowed-rule warnings on `target`, which only `broad` (last)
+    /// shadows; the fillers, acting rules that neither imply it nor are
+    /// implied by it, share its bucket.
+    static func shadowedNames(fillersBefore: Int, fillersAfter: Int, targetFirst: Bool) -> [String] {
+        var text = lintSchema
+        func filler(_ index: Int) -> String {
+            "rule f\(index) {\n  when intent == wismo and confidence >= \(Double(index) / 1000) and confidence < \(Double(index + 1) / 1000)\n  then escalate reason \"f\"\n}\n"
+        }
+        let target = "rule target {\n  when intent == wismo and confidence > 0.9\n  then escalate reason \"t\"\n}\n"
+        if targetFirst { text += target }
+        for index in 0..<fillersBefore { text += filler(index) }
+        if !targetFirst { text += target }
+        for index in fillersBefore..<fillersBefore + fillersAfter { text += filler(index) }
+        text += "rule broad {\n  priority 100\n  when intent == wismo\n  then escalate reason \"b\"\n}\n"
+        let ruleSet = Checker.check([SourceFile(path: "t.baton", text: text)], lint: false).ruleSet
+        return (ruleSet.map(Linter.lint) ?? []).map(\.message).filter { $0.hasPrefix("rule `target`") }
+    }
+
+    @Test func candidateJustInsideTheLimit() {
+        #expect(Self.shadowedNames(fillersBefore: 255, fillersAfter: 0, targetFirst: true) == ["rule `target` is shadowed by `broad`"])
+        #expect(Self.shadowedNames(fillersBefore: 128, fillersAfter: 127, targetFirst: false) == ["rule `target` is shadowed by `broad`"])
+    }
+
+    @Test func candidateJustPastTheLimit() {
+        #expect(Self.shadowedNames(fillersBefore: 256, fillersAfter: 0, targetFirst: true).isEmpty)
+        #expect(Self.shadowedNames(fillersBefore: 128, fillersAfter: 128, targetFirst: false).isEmpty)
     }
 }
