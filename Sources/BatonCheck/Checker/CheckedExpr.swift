@@ -9,9 +9,10 @@ public struct CheckedExpr: Sendable, Hashable {
     public let type: ValueType
     /// Where it was written; ignored by `==` so equal conditions compare equal.
     public let location: Location
-    /// Structural hash, computed once from the children's own cached hashes,
-    /// so hashing a tree (the linter and compiler key maps by conditions)
-    /// costs O(1) instead of a walk. Equal trees have equal hashes.
+    /// Structural hash, computed once from the children's own cached hashes
+    /// (`StructuralHasher`), so hashing a tree (the linter and compiler key
+    /// maps by conditions) costs O(1) instead of a walk. Equal trees have
+    /// equal hashes.
     let structuralHash: Int
     /// What occurs in the tree, also computed once from the children, so
     /// lint walks skip the (many) subtrees that hold nothing they look for.
@@ -21,10 +22,10 @@ public struct CheckedExpr: Sendable, Hashable {
         self.kind = kind
         self.type = type
         self.location = location
-        var hasher = Hasher()
-        kind.hash(into: &hasher)
-        hasher.combine(type)
-        self.structuralHash = hasher.finalize()
+        var hasher = StructuralHasher()
+        kind.combine(into: &hasher)
+        hasher.combineCase(type)
+        self.structuralHash = hasher.value
         self.traits = kind.traits
     }
 

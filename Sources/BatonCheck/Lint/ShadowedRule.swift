@@ -57,7 +57,10 @@ struct ShadowedRule: LintRule {
 
     func lint(_ context: LintContext) -> [Diagnostic] {
         let rules = context.ruleSet.rules
+        // `implies` memoises into the table, so it needs a mutable copy; the
+        // other look-ups read `models`, which a closure can read in place.
         var table = context.implications
+        let models = context.implications
         let standings = context.standings
         // Only modelled rules that act can shadow or be shadowed.
         let acting = standings.indices.map { standings[$0].acts && table.isModelled($0) }
@@ -79,11 +82,11 @@ struct ShadowedRule: LintRule {
             }
             for position in searchers {
                 let position = Int(position)
-                guard !table.isContradictory(position) else { continue }
+                guard !models.isContradictory(position) else { continue }
                 let rank = ranks[position]
                 // A candidate needing a subject some term of this rule lacks is not implied.
-                let available = table.sharedSubjects(position)
-                table.satisfiableSubjects(position, into: &subjects)
+                let available = models.sharedSubjects(position)
+                models.satisfiableSubjects(position, into: &subjects)
                 // The window's first `maxCandidates` rules other than this one.
                 // This rule fails the order test below, so it only moves the end.
                 var end = min(window.count, Self.maxCandidates)
@@ -97,7 +100,7 @@ struct ShadowedRule: LintRule {
                             let candidate = Int(window[index].position)
                             // A guard-bypassing rule can still win while the other is held back.
                             if rank.bypassGuards, !stronger.bypassGuards { continue }
-                            if stronger.mayBeImplied(by: subjects) ?? table.mayImply(position, candidate),
+                            if stronger.mayBeImplied(by: subjects) ?? models.mayImply(position, candidate),
                                table.implies(position, candidate) {
                                 return Int32(candidate)
                             }

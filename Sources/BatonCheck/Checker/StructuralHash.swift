@@ -1,0 +1,163 @@
+import BatonCore
+
+/// The hash every checked node computes once, from its case, its payload
+/// and its children's cached hashes (`CheckedExpr.structuralHash`). A few
+/// multiply-xorshift rounds instead of a seeded SipHash per node: equal
+/// trees still hash equal, and maps keyed by nodes still mix the result
+/// through `Hasher`.
+struct StructuralHasher {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    mutating func combine(_ value: UInt64) {
+        state = (state ^ value) &* 0xBF58_476D_1CE4_E5B9
+        state ^= state >> 29
+    }
+
+    mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
+
+    mutating func combine(_ flag: Bool) { combine(flag ? 1 as UInt64 : 0) }
+
+    /// A payload-free enum's case, by its one-byte tag.
+    mutating func combineCase<Case>(_ value: Case) {
+        precondition(MemoryLayout<Case>.size == 1, "not a payload-free enum")
+        withUnsafeBytes(of: value) { combine(UInt64($0[0])) }
+    }
+
+    /// ASCII text by its bytes. Other text takes `String`'s own hash, which
+    /// treats canonically equivalent spellings alike, as `==` does.
+    mutating func combine(_ text: String) {
+        var bytes: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                combine(text.hashValue)
+                return
+            }
+            bytes = (bytes ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        combine(bytes)
+    }
+
+    mutating func combine(_ value: Value) {
+        switch value {
+        case .null:
+            combine(0 as UInt64)
+        case .bool(let flag):
+            combine(1 as UInt64)
+            combine(flag)
+        case .number(let number):
+            combine(2 as UInt64)
+            // -0.0 == 0.0, so both hash as 0.
+            combine(number == 0 ? 0 : number.bitPattern)
+        case .string(let text):
+            combine(3 as UInt64)
+            combine(text)
+        case .list(let values):
+            combine(4 as UInt64)
+            combine(values)
+        }
+    }
+
+    mutating func combine(_ values: [Value]) {
+        combine(values.count)
+        for value in values { combine(value) }
+    }
+
+    mutating func combine(_ texts: [String]) {
+        combine(texts.count)
+        for text in texts { combine(text) }
+    }
+
+    var value: Int {
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 31))
+    }
+}
+
+extension CheckedExpr.Kind {
+    /// Every case and payload that `==` compares, except a pattern, which
+    /// its source stands for.
+    func combine(into hasher: inout StructuralHasher) {
+        switch self {
+        case .constant(let value):
+            hasher.combine(0 as UInt64)
+            hasher.combine(value)
+        case .signal(let signal):
+            hasher.combine(1 as UInt64)
+            hasher.combineCase(signal)
+        case .metadata(let field, let type):
+            hasher.combine(2 as UInt64)
+            hasher.combine(field)
+            hasher.combineCase(type)
+        case .api(let name, let field):
+            hasher.combine(3 as UInt64)
+            hasher.combine(name)
+            hasher.combineCase(field)
+        case .anyAPIError:
+            hasher.combine(4 as UInt64)
+        case .toolSummary:
+            hasher.combine(5 as UInt64)
+        case .toolCalled(let name):
+            hasher.combine(6 as UInt64)
+            hasher.combine(name)
+        case .not(let inner):
+            hasher.combine(7 as UInt64)
+            hasher.combine(inner.structuralHash)
+        case .and(let lhs, let rhs):
+            hasher.combine(8 as UInt64)
+            hasher.combine(lhs.structuralHash)
+            hasher.combine(rhs.structuralHash)
+        case .or(let lhs, let rhs):
+            hasher.combine(9 as UInt64)
+            hasher.combine(lhs.structuralHash)
+            hasher.combine(rhs.structuralHash)
+        case .negate(let inner):
+            hasher.combine(10 as UInt64)
+            hasher.combine(inner.structuralHash)
+        case .compare(let op, let lhs, let rhs):
+            hasher.combine(11 as UInt64)
+            hasher.combineCase(op)
+            hasher.combine(lhs.structuralHash)
+            hasher.combine(rhs.structuralHash)
+        case .member(let subject, let values, let negated):
+            hasher.combine(12 as UInt64)
+            hasher.combine(subject.structuralHash)
+            hasher.combine(values)
+            hasher.combine(negated)
+        case .matches(let subject, _, let source):
+            hasher.combine(13 as UInt64)
+            hasher.combine(subject.structuralHash)
+            hasher.combine(source)
+        case .contains(let subject, let phrases):
+            hasher.combine(14 as UInt64)
+            hasher.combine(subject.structuralHash)
+            hasher.combine(phrases)
+        case .exists(let subject):
+            hasher.combine(15 as UInt64)
+            hasher.combine(subject.structuralHash)
+        case .errorIs(let subject, let errorClass):
+            hasher.combine(16 as UInt64)
+            hasher.combine(subject.structuralHash)
+            hasher.combineCase(errorClass)
+        case .statusUnknown(let api, let known):
+            hasher.combine(17 as UInt64)
+            hasher.combine(api)
+            hasher.combine(known)
+        case .window(let function, let argument, let turns):
+            hasher.combine(18 as UInt64)
+            hasher.combineCase(function)
+            hasher.combine(argument.structuralHash)
+            hasher.combine(turns)
+        case .intentWas(let intents, let within):
+            hasher.combine(19 as UInt64)
+            hasher.combine(intents)
+            hasher.combine(within ?? -1)
+            hasher.combine(within != nil)
+        case .letReference(let name, let inner):
+            hasher.combine(20 as UInt64)
+            hasher.combine(name)
+            hasher.combine(inner.structuralHash)
+        }
+    }
+}
