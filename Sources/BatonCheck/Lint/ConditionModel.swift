@@ -203,27 +203,25 @@ struct ConditionModel {
 /// Dense ids for the subjects of all condition models of one lint run.
 /// Equal expressions (whatever their location) share an id.
 struct SubjectTable {
-    private var ids: [CheckedExpr: Int32] = [:]
+    /// Subjects by id (their index).
+    private var ids = NodeMap<Void>()
     /// Each distinct test's subject and constraint ids: rules repeat tests
     /// (`confidence >= 0.7`, `intent == wismo`), and taking one apart and
     /// interning its constraint costs far more than this look-up.
-    private var tests: [CheckedExpr: (subject: Int32, constraint: Int32)] = [:]
+    private var tests = NodeMap<(subject: Int32, constraint: Int32)>()
 
     /// The ids of what test `expr` constrains and how (`ConditionModel.subject(ofTest:)`).
     mutating func ids(ofTest expr: CheckedExpr, constraints: inout ConstraintTable) -> (subject: Int32, constraint: Int32) {
         if let known = tests[expr] { return known }
         let ids = (id(of: ConditionModel.subject(ofTest: expr)), constraints.id(of: ConditionModel.constraint(ofTest: expr)))
-        tests[expr] = ids
+        tests.insert(expr, ids)
         return ids
     }
 
     var count: Int { ids.count }
 
     mutating func id(of subject: CheckedExpr) -> Int32 {
-        if let id = ids[subject] { return id }
-        let id = Int32(ids.count)
-        ids[subject] = id
-        return id
+        Int32(ids.index(of: subject) ?? ids.insert(subject, ()))
     }
 }
 
