@@ -61,6 +61,36 @@ struct Constraint: Hashable {
         }
     }
 
+    /// The hash `ConstraintTable` probes with: the fields `==` compares,
+    /// mixed by `StructuralHasher`, with sets combined in any order.
+    var tableHash: Int {
+        var hasher = StructuralHasher()
+        hasher.combine(present)
+        for bound in [lower, upper] {
+            hasher.combine(bound != nil)
+            if let bound {
+                hasher.combine(bound.value == 0 ? 0 : bound.value.bitPattern)
+                hasher.combine(bound.inclusive)
+            }
+        }
+        hasher.combine(truth.map { $0 ? 1 : 2 } ?? 0)
+        hasher.combine(contradictoryTruth)
+        hasher.combine(only != nil)
+        if let only { hasher.combine(Self.tableHash(only)) }
+        hasher.combine(Self.tableHash(excluded))
+        return hasher.value
+    }
+
+    private static func tableHash(_ values: Set<Value>) -> UInt64 {
+        var sum = UInt64(values.count)
+        for value in values {
+            var hasher = StructuralHasher()
+            hasher.combine(value)
+            sum &+= UInt64(bitPattern: Int64(hasher.value))
+        }
+        return sum
+    }
+
     /// The values of `only` that survive the bounds and exclusions.
     var allowed: Set<Value>? {
         // Without bounds or exclusions every value of `only` survives.
