@@ -30,66 +30,91 @@ struct DuplicateCondition: LintRule {
                 ))
             }
         }
-        // One buffer for the operands of every chain, nested ones after their parent's.
-        var scratch: [CheckedExpr] = []
-        for value in ruleSet.lets { collectRepeats(value.value, scratch: &scratch, into: &diagnostics) }
+        // One buffer for the operand hashes of every chain, nested ones after their parent's.
+        var hashes: [Int] = []
+        for value in ruleSet.lets { collectRepeats(value.value, hashes: &hashes, into: &diagnostics) }
         return diagnostics
     }
 
-    /// Flattens each maximal `and`/`or` chain and reports operands seen
-    /// before. A chain's operands go to the end of `scratch` and are dropped
-    /// again when it is done, so no chain allocates a list of its own.
-    func collectRepeats(_ expr: CheckedExpr, scratch: inout [CheckedExpr], into diagnostics: inout [Diagnostic]) {
+    /// Reports the operands of each maximal `and`/`or` chain that equal an
+    /// earlier operand of the same chain, in order, looking into each
+    /// operand's own chains as it goes. Only the operands' cached hashes are
+    /// gathered (at the end of `hashes`, dropped when the chain is done): an
+    /// operand is compared with the earlier ones themselves only when its
+    /// hash matches one of theirs, which is rare, so no operand is copied.
+    func collectRepeats(_ expr: CheckedExpr, hashes: inout [Int], into diagnostics: inout [Diagnostic]) {
         switch expr.kind {
         case .and, .or:
             let isAnd: Bool = if case .and = expr.kind { true } else { false }
-            let base = scratch.count
-            flatten(expr, isAnd: isAnd, into: &scratch)
-            let end = scratch.count
-            var seen = Set<CheckedExpr>()
-            for position in base..<end {
-                if Self.isRepeat(position, from: base, to: end, in: scratch, seen: &seen) {
-                    diagnostics.append(warning(
-                        Self.repeated(isAnd ? "and" : "or"),
-                        path: scratch[position].location.path,
-                        range: scratch[position].location.range,
-                        help: "remove the repeated test"
-                    ))
-                }
-                // Most operands are plain tests with nothing to look into.
-                if scratch[position].traits.contains(.hasChain) {
-                    let operand = scratch[position]
-                    collectRepeats(operand, scratch: &scratch, into: &diagnostics)
-                }
-            }
-            scratch.removeSubrange(base...)
+            var chain = Chain(root: expr, isAnd: isAnd, base: hashes.count)
+            visit(expr, in: &chain, hashes: &hashes, into: &diagnostics)
+            hashes.removeSubrange(chain.base...)
         case .letReference:
             // A let's own body is linted once, with the lets.
             return
         default:
             // Only chains can repeat a test; most leaves hold none.
             guard expr.traits.contains(.hasChain) else { return }
-            expr.forEachChild { collectRepeats($0, scratch: &scratch, into: &diagnostics) }
+            expr.forEachChild { collectRepeats($0, hashes: &hashes, into: &diagnostics) }
         }
     }
 
-    /// Whether an operand equal to `operands[position]` comes before it in
-    /// `operands[start..<end]`. Short chains (nearly all) are scanned
-    /// pairwise, which beats filling a set (`==` first compares the cached
-    /// structural hashes); long ones use `seen`, fed one operand per call in order.
-    private static func isRepeat(_ position: Int, from start: Int, to end: Int, in operands: [CheckedExpr], seen: inout Set<CheckedExpr>) -> Bool {
-        if end - start <= 16 { return operands[start..<position].contains(operands[position]) }
-        return !seen.insert(operands[position]).inserted
+    /// One chain being walked: its operands' hashes are `hashes[base...]`.
+    private struct Chain {
+        var root: CheckedExpr
+        var isAnd: Bool
+        var base: Int
+        /// The same hashes as a set, once the chain is long enough that
+        /// scanning them for each operand would cost more.
+        var seen = Set<Int>()
     }
 
-    private func flatten(_ expr: CheckedExpr, isAnd: Bool, into operands: inout [CheckedExpr]) {
-        switch expr.kind {
-        case .and(let lhs, let rhs) where isAnd, .or(let lhs, let rhs) where !isAnd:
-            flatten(lhs, isAnd: isAnd, into: &operands)
-            flatten(rhs, isAnd: isAnd, into: &operands)
+    private static let scanLimit = 16
+
+    private func visit(_ node: CheckedExpr, in chain: inout Chain, hashes: inout [Int], into diagnostics: inout [Diagnostic]) {
+        switch node.kind {
+        case .and(let lhs, let rhs) where chain.isAnd, .or(let lhs, let rhs) where !chain.isAnd:
+            visit(lhs, in: &chain, hashes: &hashes, into: &diagnostics)
+            visit(rhs, in: &chain, hashes: &hashes, into: &diagnostics)
         default:
-            operands.append(expr)
+            let hash = node.structuralHash
+            let position = hashes.count - chain.base
+            let hashSeen: Bool
+            if position <= Self.scanLimit {
+                hashSeen = hashes[chain.base...].contains(hash)
+            } else {
+                if chain.seen.isEmpty { chain.seen = Set(hashes[chain.base...]) }
+                hashSeen = chain.seen.contains(hash)
+            }
+            if hashSeen, Self.operands(of: chain.root, isAnd: chain.isAnd)[..<position].contains(node) {
+                diagnostics.append(warning(
+                    Self.repeated(chain.isAnd ? "and" : "or"),
+                    path: node.location.path,
+                    range: node.location.range,
+                    help: "remove the repeated test"
+                ))
+            }
+            hashes.append(hash)
+            if position >= Self.scanLimit { chain.seen.insert(hash) }
+            // Most operands are plain tests with nothing to look into.
+            if node.traits.contains(.hasChain) { collectRepeats(node, hashes: &hashes, into: &diagnostics) }
         }
+    }
+
+    /// The operands of the chain at `root`, in order.
+    private static func operands(of root: CheckedExpr, isAnd: Bool) -> [CheckedExpr] {
+        var operands: [CheckedExpr] = []
+        func flatten(_ expr: CheckedExpr) {
+            switch expr.kind {
+            case .and(let lhs, let rhs) where isAnd, .or(let lhs, let rhs) where !isAnd:
+                flatten(lhs)
+                flatten(rhs)
+            default:
+                operands.append(expr)
+            }
+        }
+        flatten(root)
+        return operands
     }
 }
 

@@ -52,8 +52,8 @@ public struct LintContext {
         fileprivate var usedLets = Set<String>()
         fileprivate var conditionHashes: [Int] = []
         fileprivate var standings: [RuleStanding] = []
-        /// `DuplicateCondition`'s operand buffer, shared by every rule.
-        private var scratch: [CheckedExpr] = []
+        /// `DuplicateCondition`'s operand hash buffer, shared by every rule.
+        private var hashes: [Int] = []
 
         init(capacity: Int) {
             implications = ImplicationTable(capacity: capacity)
@@ -70,7 +70,7 @@ public struct LintContext {
             standings.append(standing)
             let model = ConditionModel(condition, subjects: &subjects, constraints: &implications.constraints)
             implications.append(model)
-            DuplicateCondition().collectRepeats(condition, scratch: &scratch, into: &repeatedTests)
+            DuplicateCondition().collectRepeats(condition, hashes: &hashes, into: &repeatedTests)
             condition.collectReferencedLets(into: &usedLets)
             conditionHashes.append(ConditionModel.stripLets(condition).structuralHash)
         }
