@@ -71,18 +71,29 @@ public struct Lexer {
 
     private mutating func skipWhitespaceAndComments() {
         while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                index += 1
-            case UInt8(ascii: "\n"):
-                index += 1
-                lineNumber += 1
-                sawLineBreak = true
-            case UInt8(ascii: "#"):
-                lexComment()
-            default:
-                return
+            // Runs of blanks are scanned in locals: the loop then keeps its
+            // position in a register instead of storing it on every byte.
+            let (end, lineBreaks) = bytes.withUnsafeBufferPointer { bytes in
+                var position = index
+                var lineBreaks = 0
+                scan: while position < bytes.count {
+                    switch bytes[position] {
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): position += 1
+                    case UInt8(ascii: "\n"):
+                        position += 1
+                        lineBreaks += 1
+                    default: break scan
+                    }
+                }
+                return (position, lineBreaks)
             }
+            index = end
+            if lineBreaks > 0 {
+                lineNumber += lineBreaks
+                sawLineBreak = true
+            }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return }
+            lexComment()
         }
     }
 
@@ -114,10 +125,14 @@ public struct Lexer {
             // Keywords are lowercase letters and `_`: a word with anything
             // else (`r12`, `intent_3`) skips the table.
             var couldBeKeyword = true
-            while index < bytes.count, isWordByte(bytes[index]) {
-                let byte = bytes[index]
-                if byte < UInt8(ascii: "a"), byte != UInt8(ascii: "_") { couldBeKeyword = false }
-                index += 1
+            index = bytes.withUnsafeBufferPointer { bytes in
+                var position = start
+                while position < bytes.count, isWordByte(bytes[position]) {
+                    let byte = bytes[position]
+                    if byte < UInt8(ascii: "a"), byte != UInt8(ascii: "_") { couldBeKeyword = false }
+                    position += 1
+                }
+                return position
             }
             let keyword = couldBeKeyword ? keywords.keyword(in: bytes, from: start, to: index) : nil
             emit(.identifier, from: start, keyword: keyword)
@@ -179,17 +194,20 @@ public struct Lexer {
 
     private mutating func lexString() {
         let start = index
-        index += 1
         // Most literals have no escapes: their value is the bytes between the quotes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                append(.string, text: String(decoding: bytes[start + 1..<index - 1], as: UTF8.self), from: start)
-                return
+        index = bytes.withUnsafeBufferPointer { bytes in
+            var position = start + 1
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 || (byte < 0x20 && byte != UInt8(ascii: "\t")) { break }
+                position += 1
             }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || (byte < 0x20 && byte != UInt8(ascii: "\t")) { break }
+            return position
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
             index += 1
+            append(.string, text: String(decoding: bytes[start + 1..<index - 1], as: UTF8.self), from: start)
+            return
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes[start + 1..<index])
