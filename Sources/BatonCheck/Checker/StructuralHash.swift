@@ -6,7 +6,7 @@ import BatonCore
 /// trees still hash equal, and maps keyed by nodes still mix the result
 /// through `Hasher`.
 struct StructuralHasher {
-    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private(set) var state: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     mutating func combine(_ value: UInt64) {
         state = (state ^ value) &* 0xBF58_476D_1CE4_E5B9
@@ -23,18 +23,55 @@ struct StructuralHasher {
         withUnsafeBytes(of: value) { combine(UInt64($0[0])) }
     }
 
-    /// ASCII text by its bytes. Other text takes `String`'s own hash, which
-    /// treats canonically equivalent spellings alike, as `==` does.
+    /// Text by its bytes, eight at a time, when it is ASCII. `==` on
+    /// strings is canonical equivalence, and only three other scalars
+    /// are equivalent to ASCII (U+037E `;`, U+1FEF `` ` ``, U+212A `K`), so
+    /// text made of ASCII and those hashes as its ASCII equivalent; any
+    /// other text takes `String`'s own hash, which agrees with `==`.
     mutating func combine(_ text: String) {
-        var bytes: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            guard byte < 0x80 else {
-                combine(text.hashValue)
-                return
-            }
-            bytes = (bytes ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        var text = text
+        if let digest = text.withUTF8(Self.asciiDigest) {
+            combine(digest)
+            return
         }
-        combine(bytes)
+        var folded = String(String.UnicodeScalarView(text.unicodeScalars.map(Self.asciiEquivalent)))
+        if let digest = folded.withUTF8(Self.asciiDigest) {
+            combine(digest)
+        } else {
+            combine(text.hashValue)
+        }
+    }
+
+    private static func asciiEquivalent(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x037E: ";"
+        case 0x1FEF: "`"
+        case 0x212A: "K"
+        default: scalar
+        }
+    }
+
+    /// A digest of ASCII bytes; nil if any byte is not ASCII.
+    private static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hasher = StructuralHasher()
+        hasher.combine(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { return nil }
+            hasher.combine(word)
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return nil }
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hasher.combine(tail)
+        return hasher.state
     }
 
     mutating func combine(_ value: Value) {
