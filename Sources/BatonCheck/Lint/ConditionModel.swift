@@ -136,8 +136,8 @@ struct ConditionModel {
     static func subject(ofTest expr: CheckedExpr) -> CheckedExpr {
         switch expr.kind {
         case .compare(let op, let lhs, let rhs):
-            if case .constant(let value) = rhs.kind, comparison(op, value) != nil { return stripLets(lhs) }
-            if case .constant(let value) = lhs.kind, comparison(op.flipped, value) != nil { return stripLets(rhs) }
+            if case .constant(let value) = rhs.kind, comparisonApplies(op, value) { return stripLets(lhs) }
+            if case .constant(let value) = lhs.kind, comparisonApplies(op.flipped, value) { return stripLets(rhs) }
         case .member(let subject, _, _):
             if case .list = subject.type { break }
             return stripLets(subject)
@@ -175,6 +175,14 @@ struct ConditionModel {
         var constraint = Constraint()
         constraint.truth = true
         return constraint
+    }
+
+    /// Whether `comparison(op, value)` gives a constraint, without building it.
+    private static func comparisonApplies(_ op: Comparison, _ value: Value) -> Bool {
+        switch op {
+        case .equal, .notEqual: true
+        case .less, .lessEqual, .greater, .greaterEqual: if case .number = value { true } else { false }
+        }
     }
 
     private static func comparison(_ op: Comparison, _ value: Value) -> Constraint? {
