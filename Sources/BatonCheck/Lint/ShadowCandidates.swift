@@ -69,30 +69,30 @@ struct ShadowCandidates<Summary> {
         let lookupValueIDs = (0..<table.constraintCount).map { lookupValue(for: table.constraint(Int32($0))) }
         var searchIDs: [[Range<Int>]: Int32] = [:]
         var searchOf = [Int32](repeating: -1, count: count)
-        var key: [Range<Int>] = []
+        var searched: [Range<Int>] = []
         for position in 0..<count where includes(position) {
-            key.removeAll(keepingCapacity: true)
-            if let bucket = buckets[Self.alwaysKey] { key.append(bucket) }
+            searched.removeAll(keepingCapacity: true)
+            if let bucket = buckets[Self.alwaysKey] { searched.append(bucket) }
             if let term = table.termIDs(position).first {
                 for entry in table.entries(ofTerm: term) {
                     let subject = table.subject(ofEntry: entry)
-                    if let bucket = buckets[self.key(subject, nil)] { key.append(bucket) }
+                    if let bucket = buckets[key(subject, nil)] { searched.append(bucket) }
                     if let value = lookupValueIDs[Int(table.constraintID(ofEntry: entry))],
-                       let bucket = buckets[self.key(subject, value)] {
-                        key.append(bucket)
+                       let bucket = buckets[key(subject, value)] {
+                        searched.append(bucket)
                     }
                 }
             }
             // A model with no bucket to search has no candidates.
-            guard !key.isEmpty else { continue }
-            if let id = searchIDs[key] {
+            guard !searched.isEmpty else { continue }
+            if let id = searchIDs[searched] {
                 searchOf[position] = id
                 continue
             }
             let id = Int32(searchBuckets.count)
-            searchIDs[key] = id
+            searchIDs[searched] = id
             searchOf[position] = id
-            searchBuckets.append(key)
+            searchBuckets.append(searched)
         }
         // The searchers of each search, in set order (a counting sort).
         var starts = [Int](repeating: 0, count: searchBuckets.count + 1)
