@@ -55,6 +55,33 @@ struct ShadowedRule: LintRule {
         }
     }
 
+    /// What the scan tests of a candidate before anything else.
+    private struct Screen {
+        var required: UInt64
+        var order: UInt64
+        /// The `required` bits of each of the candidate's terms, the first
+        /// repeated in missing places; zero (fits anything) past three
+        /// terms, which only the exact test judges.
+        var terms: (UInt64, UInt64, UInt64)
+
+        init(_ rank: Rank) {
+            required = rank.required
+            order = rank.order
+            let each = rank.termRequired
+            terms = switch rank.termCount {
+            case 1: (each.0, each.0, each.0)
+            case 2: (each.0, each.1, each.0)
+            case 3: each
+            default: (0, 0, 0)
+            }
+        }
+
+        /// Whether some term of the candidate needs no subject outside `subjects`.
+        func someTermFits(_ subjects: UInt64) -> Bool {
+            terms.0 & ~subjects == 0 || terms.1 & ~subjects == 0 || terms.2 & ~subjects == 0
+        }
+    }
+
     func lint(_ context: LintContext) -> [Diagnostic] {
         let rules = context.ruleSet.rules
         // `implies` memoises into the table, so it needs a mutable copy; the
@@ -69,17 +96,12 @@ struct ShadowedRule: LintRule {
         // The winner over each rule, by position; searches run in any order.
         var winners = [Int32](repeating: -1, count: rules.count)
         var subjects: [UInt64] = []
-        // The two fields every candidate is tested on, copied out of each
-        // search's window into flat arrays so the scan reads nothing else.
-        var requireds: [UInt64] = []
-        var orders: [UInt64] = []
+        // What every candidate is tested on first, copied out of each
+        // search's window into one array of small records.
+        var screens: [Screen] = []
         candidates.forEachSearch(limit: Self.maxCandidates) { window, searchers in
-            requireds.removeAll(keepingCapacity: true)
-            orders.removeAll(keepingCapacity: true)
-            for member in window {
-                requireds.append(member.summary.required)
-                orders.append(member.summary.order)
-            }
+            screens.removeAll(keepingCapacity: true)
+            for member in window { screens.append(Screen(member.summary)) }
             for position in searchers {
                 let position = Int(position)
                 guard !models.isContradictory(position) else { continue }
@@ -87,26 +109,33 @@ struct ShadowedRule: LintRule {
                 // A candidate needing a subject some term of this rule lacks is not implied.
                 let available = models.sharedSubjects(position)
                 models.satisfiableSubjects(position, into: &subjects)
+                // With at most two terms that can hold, each must find a term
+                // of the candidate among its subjects (`mayBeImplied`); the
+                // screen asks that of both at once.
+                let screensTerms = subjects.count <= 2
+                let first = subjects.first ?? .max
+                let second = subjects.count == 2 ? subjects[1] : first
                 // The window's first `maxCandidates` rules other than this one.
                 // This rule fails the order test below, so it only moves the end.
                 var end = min(window.count, Self.maxCandidates)
                 if let own = Self.index(of: Int32(position), in: window), own < end {
                     end = min(window.count, Self.maxCandidates + 1)
                 }
-                let winner = requireds.withUnsafeBufferPointer { requireds in
-                    orders.withUnsafeBufferPointer { orders -> Int32? in
-                        for index in 0..<end where requireds[index] & ~available == 0 && orders[index] > rank.order {
-                            let stronger = window[index].summary
-                            let candidate = Int(window[index].position)
-                            // A guard-bypassing rule can still win while the other is held back.
-                            if rank.bypassGuards, !stronger.bypassGuards { continue }
-                            if stronger.mayBeImplied(by: subjects) ?? models.mayImply(position, candidate),
-                               table.implies(position, candidate) {
-                                return Int32(candidate)
-                            }
+                let winner = screens.withUnsafeBufferPointer { screens -> Int32? in
+                    for index in 0..<end {
+                        let screen = screens[index]
+                        guard screen.required & ~available == 0, screen.order > rank.order else { continue }
+                        if screensTerms, !(screen.someTermFits(first) && screen.someTermFits(second)) { continue }
+                        let stronger = window[index].summary
+                        let candidate = Int(window[index].position)
+                        // A guard-bypassing rule can still win while the other is held back.
+                        if rank.bypassGuards, !stronger.bypassGuards { continue }
+                        if stronger.mayBeImplied(by: subjects) ?? models.mayImply(position, candidate),
+                           table.implies(position, candidate) {
+                            return Int32(candidate)
                         }
-                        return nil
                     }
+                    return nil
                 }
                 if let winner { winners[position] = winner }
             }
