@@ -87,6 +87,10 @@ func runLanguageBench(_ arguments: [String]) throws {
         let last = results[results.count - 1]
         let ratio = last.seconds / first.seconds
         print(String(format: "cost ratio %d / %d rules: %.2f (size ratio %.0f)", last.rules, first.rules, ratio, Double(last.rules) / Double(first.rules)))
+        // Each round's two runs are seconds apart, so their ratio is the one a drift moves least.
+        let paired = zip(times[times.count - 1], times[0]).map { $0 / $1 }.sorted()
+        print(String(format: "  paired round by round: median %.2f (%.2f–%.2f over %d rounds)",
+                     paired[paired.count / 2], paired[0], paired[paired.count - 1], paired.count))
     }
 }
 
