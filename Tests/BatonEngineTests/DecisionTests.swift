@@ -63,6 +63,20 @@ struct DecisionTests {
         }
     }
 
+    /// Rules with one shared test form one group ahead of a rule between
+    /// them in conflict order: visited c, a, then b, decided c, b, a.
+    @Test func aGroupVisitedAheadOfConflictOrderIsPutBack() throws {
+        let shared = try engine("""
+        rule a { priority 1 when confidence >= 0.5 then escalate reason "a" }
+        rule b { priority 2 when metadata.cart_value > 10 then escalate reason "b" }
+        rule c { priority 3 when confidence >= 0.5 then escalate reason "c" }
+
+        """)
+        let decision = try #require(run(shared, [customer(intent: "wismo", metadata: ["cart_value": .number(50)])]).first)
+        #expect(decision.firedRules == ["c", "b", "a"])
+        #expect(decision.rule == "c")
+    }
+
     @Test func shadowRulesNeverDecideNorCount() throws {
         let engine = try engine("""
         guards { max_escalations 1 }
