@@ -179,7 +179,7 @@ final class Plan: @unchecked Sendable {
         // The dispatch index's lists: per intent id, then the intent-free one.
         let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
             + [graph.candidateRules(forIntent: nil)]
-        (candidates, groups, groupStarts, scratchSlots) = Self.candidateLists(lists, rules: rules)
+        (candidates, groups, groupStarts, scratchSlots) = Self.candidateLists(lists, rules: rules, children: pool)
         listRules = .allocate(capacity: max(lists.reduce(0) { $0 + $1.count }, 1))
         _ = listRules.initialize(from: lists.joined())
         listStarts = .allocate(capacity: lists.count + 1)
@@ -235,7 +235,7 @@ final class Plan: @unchecked Sendable {
     /// The dispatch index as candidates in groups (see `dispatchList`),
     /// and the scratch slots its longest list needs.
     private static func candidateLists(
-        _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>
+        _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID]
     ) -> (UnsafeMutableBufferPointer<Candidate>, UnsafeMutableBufferPointer<CandidateGroup>, UnsafeMutableBufferPointer<Int32>, Int) {
         var pool: [Candidate] = []
         var groups: [CandidateGroup] = []
@@ -259,9 +259,15 @@ final class Plan: @unchecked Sendable {
                 for position in members[firstTest]! {
                     let rule = list[Int(position)]
                     let hot = rules[Int(rule)]
-                    pool.append(Candidate(
-                        rule: rule, test: hot.hasResidual ? hot.residualStart : hot.root.rawValue,
-                        residualCount: hot.hasResidual ? hot.residualCount : -1, position: position))
+                    var test = hot.hasResidual ? hot.residualStart : hot.root.rawValue
+                    var residualCount = hot.hasResidual ? hot.residualCount : -1
+                    if residualCount == 1 {
+                        // A residual of one test (`intent in S and X` leaves X) is
+                        // that test: no read of the children pool on the way to it.
+                        test = children[Int(test)].rawValue
+                        residualCount = -1
+                    }
+                    pool.append(Candidate(rule: rule, test: test, residualCount: residualCount, position: position))
                 }
                 groups.append(CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count)))
             }
@@ -356,9 +362,10 @@ final class Plan: @unchecked Sendable {
 /// that fires has its `HotRule` read.
 struct Candidate {
     var rule: Int32
-    /// `residualStart` when the rule has a residual, else its root node.
+    /// `residualStart` when the rule has a residual of two or more tests;
+    /// else the one node that decides it (its root, or its only residual test).
     var test: Int32
-    /// `residualCount`, or -1 when `test` is the root.
+    /// `residualCount`, or -1 when `test` is a node.
     var residualCount: Int32
     /// The rule's place in its list's conflict order.
     var position: Int32
