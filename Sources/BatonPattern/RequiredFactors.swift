@@ -112,7 +112,7 @@ final class RequiredFactors: Hashable, Sendable {
             let word = UnsafeRawPointer(text.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self)
             for factor in prefixes where factor.prefixMatches(word) {
                 if factor.count <= 8 { return true }
-                if factor.count <= text.count - start, restMatches(factors[factor.index], at: start, in: text) { return true }
+                if factor.count <= text.count - start, matches(factors[factor.index], at: start, from: 8, in: text) { return true }
             }
             return false
         }
@@ -121,19 +121,17 @@ final class RequiredFactors: Hashable, Sendable {
         guard (word >> UInt64(byte & 63)) & 1 != 0 else { return false }
         let fold = FoldTable.shared.asciiScalars
         for factor in factors where factor[0] == fold[Int(byte)] && factor.count <= text.count - start {
-            var offset = 1
-            while offset < factor.count, text[start + offset] < 0x80,
-                  fold[Int(text[start + offset])] == factor[offset] { offset += 1 }
-            // Found in an ASCII prefix, which folds the same whatever follows.
-            if offset == factor.count { return true }
+            if matches(factor, at: start, from: 1, in: text) { return true }
         }
         return false
     }
 
-    /// Whether `factor`'s bytes past the eighth follow at `start + 8`.
-    private func restMatches(_ factor: [UInt32], at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `factor`, known to match up to `offset`, folds from the ASCII
+    /// bytes at `start` to its end (found in an ASCII prefix, which folds the
+    /// same whatever follows). `text` holds at least `factor.count` bytes from `start`.
+    private func matches(_ factor: [UInt32], at start: Int, from offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let fold = FoldTable.shared.asciiScalars
-        var offset = 8
+        var offset = offset
         while offset < factor.count, text[start + offset] < 0x80, fold[Int(text[start + offset])] == factor[offset] { offset += 1 }
         return offset == factor.count
     }
