@@ -64,10 +64,8 @@ struct ComparisonGroups {
                 starts.append(Int32(entries.count))
             }
         }
-        self.entries = .allocate(capacity: max(entries.count, 1))
-        _ = self.entries.initialize(from: entries)
-        self.starts = .allocate(capacity: starts.count)
-        _ = self.starts.initialize(from: starts)
+        self.entries = .copying(entries)
+        self.starts = .copying(starts)
     }
 
     /// Per operand key: how many of its tests the rules of a dispatch list

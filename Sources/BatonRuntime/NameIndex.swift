@@ -46,12 +46,12 @@ final class NameIndex: @unchecked Sendable {
             tails.append(tail)
             values.append(Int32(value))
         }
-        self.table = Self.copy(table)
-        self.bytes = Self.copy(bytes)
-        self.starts = Self.copy(starts)
-        self.heads = Self.copy(heads)
-        self.tails = Self.copy(tails)
-        self.values = Self.copy(values)
+        self.table = .copying(table)
+        self.bytes = .copying(bytes)
+        self.starts = .copying(starts)
+        self.heads = .copying(heads)
+        self.tails = .copying(tails)
+        self.values = .copying(values)
     }
 
     deinit {
@@ -61,12 +61,6 @@ final class NameIndex: @unchecked Sendable {
         heads.deallocate()
         tails.deallocate()
         values.deallocate()
-    }
-
-    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
-        _ = buffer.initialize(from: array)
-        return buffer
     }
 
     /// The slot of `name`, or nil when the schema does not declare it.

@@ -14,26 +14,16 @@ final class Plan: @unchecked Sendable {
     let compound: (@Sendable (String) -> Double)?
     /// Per rule: what `decide` needs before the rule fires.
     let rules: UnsafeMutableBufferPointer<HotRule>
-    /// Per intent id, then for turns without a known intent: the rules to
-    /// visit, grouped by their first test (see `CandidateGroup`).
-    let candidates: UnsafeMutableBufferPointer<Candidate>
-    let groups: UnsafeMutableBufferPointer<CandidateGroup>
-    /// List `i`'s groups are `groups[groupStarts[i]..<groupStarts[i + 1]]`.
-    let groupStarts: UnsafeMutableBufferPointer<Int32>
-    /// The lists' rules in conflict order, back to back: list `i` is
-    /// `listRules[listStarts[i]..<listStarts[i + 1]]`, and `Candidate.position`
-    /// indexes it.
-    let listRules: UnsafeMutableBufferPointer<Int32>
-    let listStarts: UnsafeMutableBufferPointer<Int32>
+    /// The dispatch index as the rule loop reads it.
+    let dispatch: DispatchTables
     /// Per rule: what `decide` reports once it fires.
     let ruleNames: [String]
     /// Tag id → tag, ascending (see `TagTable`).
     let tagNames: [String]
     /// Every rule's tag ids back to back, read by `HotRule.tagStart`/`tagCount`.
     let tagIDs: UnsafeMutableBufferPointer<Int32>
-    /// The `Int32` slots `decide` needs in the scratch space: one per
-    /// candidate of the longest list and one per tag those candidates carry.
-    let scratchSlots: Int
+    /// The `Int32` slots `decide` needs in the scratch space (see `DispatchTables.scratchSlots`).
+    var scratchSlots: Int { dispatch.scratchSlots }
     /// Per rule: what a winning rule puts in the decision.
     let actions: [RuleAction]
     /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
@@ -87,8 +77,7 @@ final class Plan: @unchecked Sendable {
         }
         let tags = TagTable(graph.rules)
         tagNames = tags.names
-        tagIDs = .allocate(capacity: max(tags.ids.count, 1))
-        _ = tagIDs.initialize(from: tags.ids)
+        tagIDs = .copying(tags.ids)
         for index in graph.rules.indices {
             rules[index].tagStart = tags.starts[index]
             rules[index].tagCount = tags.starts[index + 1] - tags.starts[index]
@@ -179,108 +168,28 @@ final class Plan: @unchecked Sendable {
         // The dispatch index's lists: per intent id, then the intent-free one.
         let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
             + [graph.candidateRules(forIntent: nil)]
-        (candidates, groups, groupStarts, scratchSlots) = Self.candidateLists(lists, rules: rules, children: pool)
-        listRules = .allocate(capacity: max(lists.reduce(0) { $0 + $1.count }, 1))
-        _ = listRules.initialize(from: lists.joined())
-        listStarts = .allocate(capacity: lists.count + 1)
-        var listStart: Int32 = 0
-        for (list, rules) in lists.enumerated() {
-            listStarts[list] = listStart
-            listStart += Int32(rules.count)
-        }
-        listStarts[lists.count] = listStart
-        children = .allocate(capacity: max(pool.count, 1))
-        _ = children.initialize(from: pool)
+        dispatch = DispatchTables(lists: lists, rules: rules, children: pool)
+        children = .copying(pool)
         comparisons = ComparisonGroups(
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,
             roots: { [graph] in [graph.rules[$0].root] })
-        intentBits = .allocate(capacity: max(bitPool.count, 1))
-        _ = intentBits.initialize(from: bitPool)
+        intentBits = .copying(bitPool)
         self.valueSets = valueSets
         self.statusConstants = statusConstants
         phraseSet = PhraseSetMatcher(lists: graph.phraseLists)
-        let patternCount = graph.compiledPatterns.count
-        let patternBuffer = UnsafeMutableBufferPointer<Pattern>.allocate(capacity: max(patternCount, 1))
-        _ = patternBuffer.initialize(from: graph.compiledPatterns)
-        patterns = UnsafeMutableBufferPointer(rebasing: patternBuffer[0..<patternCount])
+        patterns = .copying(graph.compiledPatterns)
         messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes)
     }
 
     deinit {
         patterns.deinitialize().deallocate()
-        candidates.deallocate()
-        groups.deallocate()
-        groupStarts.deallocate()
-        listRules.deallocate()
-        listStarts.deallocate()
+        dispatch.deallocate()
         tagIDs.deallocate()
         comparisons.deallocate()
         rules.deallocate()
         hotNodes.deallocate()
         children.deallocate()
         intentBits.deallocate()
-    }
-
-    /// The dispatch list for intent id `intent`; the intent-free one for an
-    /// id the schema does not have (no intent, an unknown one).
-    @inline(__always)
-    func dispatchList(forIntent intent: UInt16) -> DispatchList {
-        let intentFree = groupStarts.count - 2
-        let list = Int(intent) < intentFree ? Int(intent) : intentFree
-        return DispatchList(
-            groups: UnsafeMutableBufferPointer(rebasing: groups[Int(groupStarts[list])..<Int(groupStarts[list + 1])]),
-            rules: UnsafeMutableBufferPointer(rebasing: listRules[Int(listStarts[list])..<Int(listStarts[list + 1])]))
-    }
-
-    /// The dispatch index as candidates in groups (see `dispatchList`),
-    /// and the scratch slots its longest list needs.
-    private static func candidateLists(
-        _ lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID]
-    ) -> (UnsafeMutableBufferPointer<Candidate>, UnsafeMutableBufferPointer<CandidateGroup>, UnsafeMutableBufferPointer<Int32>, Int) {
-        var pool: [Candidate] = []
-        var groups: [CandidateGroup] = []
-        var starts: [Int32] = [0]
-        var slots = 0
-        for list in lists {
-            var tagCount = 0
-            // Groups in order of their first rule; rules in conflict order within a group.
-            var members: [Int32: [Int32]] = [:]
-            var order: [Int32] = []
-            for (position, rule) in list.enumerated() {
-                let hot = rules[Int(rule)]
-                // A rule whose whole condition the dispatch implies has nothing to test first.
-                let firstTest = hot.hasResidual && hot.residualCount == 0 ? CandidateGroup.noTest : hot.firstTest
-                if members[firstTest] == nil { order.append(firstTest) }
-                members[firstTest, default: []].append(Int32(position))
-                tagCount += Int(hot.tagCount)
-            }
-            for firstTest in order {
-                let start = Int32(pool.count)
-                for position in members[firstTest]! {
-                    let rule = list[Int(position)]
-                    let hot = rules[Int(rule)]
-                    var test = hot.hasResidual ? hot.residualStart : hot.root.rawValue
-                    var residualCount = hot.hasResidual ? hot.residualCount : -1
-                    if residualCount == 1 {
-                        // A residual of one test (`intent in S and X` leaves X) is
-                        // that test: no read of the children pool on the way to it.
-                        test = children[Int(test)].rawValue
-                        residualCount = -1
-                    }
-                    pool.append(Candidate(rule: rule, test: test, residualCount: residualCount, position: position))
-                }
-                groups.append(CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count)))
-            }
-            starts.append(Int32(groups.count))
-            slots = max(slots, list.count + tagCount)
-        }
-        let candidates = UnsafeMutableBufferPointer<Candidate>.allocate(capacity: max(pool.count, 1))
-        _ = candidates.initialize(from: pool)
-        let groupBuffer = UnsafeMutableBufferPointer<CandidateGroup>.allocate(capacity: max(groups.count, 1))
-        _ = groupBuffer.initialize(from: groups)
-        let startBuffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: starts.count)
-        _ = startBuffer.initialize(from: starts)
-        return (candidates, groupBuffer, startBuffer, slots)
     }
 
     /// Per rule, the intents under which the dispatch index lists it; nil
@@ -356,39 +265,6 @@ final class Plan: @unchecked Sendable {
         result.append(collect(graph.dispatch.intentFree.map { graph.rules[Int($0)].root } + trackRoots))
         return result
     }
-}
-
-/// An entry of a dispatch list: a rule and its condition, so only a rule
-/// that fires has its `HotRule` read.
-struct Candidate {
-    var rule: Int32
-    /// `residualStart` when the rule has a residual of two or more tests;
-    /// else the one node that decides it (its root, or its only residual test).
-    var test: Int32
-    /// `residualCount`, or -1 when `test` is a node.
-    var residualCount: Int32
-    /// The rule's place in its list's conflict order.
-    var position: Int32
-}
-
-/// One dispatch list: its groups, and its rules in conflict order.
-struct DispatchList {
-    let groups: UnsafeMutableBufferPointer<CandidateGroup>
-    let rules: UnsafeMutableBufferPointer<Int32>
-}
-
-/// The rules of a dispatch list that share a first test (`HotRule.firstTest`):
-/// `Plan.candidates[start..<end]`. When the test fails, the whole group is
-/// passed over: many rules share a threshold or an error count. A turn
-/// needs every firing rule of its list, so the order rules are visited in
-/// does not change the decision; `decide` puts the firing ones back in
-/// conflict order by their `Candidate.position`.
-struct CandidateGroup {
-    /// A node, or `noTest` for rules that fire on their dispatch alone.
-    var firstTest: Int32
-    static let noTest: Int32 = -1
-    var start: Int32
-    var end: Int32
 }
 
 /// A rule's hot fields, as plain data.

@@ -7,10 +7,10 @@ extension TurnRun {
     /// rules are noted there as the loop finds them (no array grows per
     /// rule), and the decision's arrays are built once, at their final size.
     mutating func decide(scratch: UnsafeMutablePointer<Int32>) -> Decision {
-        let list = plan.dispatchList(forIntent: state.turn.intent)
+        let list = plan.dispatch.list(forIntent: state.turn.intent)
         stats.rulesVisited += list.rules.count
         let holdingGuard = activeGuard()
-        let candidates = plan.candidates
+        let candidates = plan.dispatch.candidates
         var firings = 0
         var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
         var traces: [(position: Int, trace: RuleTrace)] = []
