@@ -8,7 +8,6 @@ import BatonPattern
 /// computed the first time a visited test asks for them.
 struct TurnRun {
     let plan: Plan
-    let graph: DecisionGraph
     let memo: UnsafeMutablePointer<UInt8>
     let explain: Bool
     /// The plan's hot tables, held directly: the node and rule loops read
@@ -29,7 +28,6 @@ struct TurnRun {
 
     init(plan: Plan, memo: UnsafeMutablePointer<UInt8>, explain: Bool) {
         self.plan = plan
-        self.graph = plan.graph
         self.memo = memo
         self.explain = explain
         self.hotNodes = plan.hotNodes
@@ -38,6 +36,12 @@ struct TurnRun {
         self.rules = plan.rules
         self.comparisons = plan.comparisons.entries
         self.comparisonStarts = plan.comparisons.starts
+    }
+
+    /// Read through the plan: a stored copy would retain every array of
+    /// the graph when the run starts and release them when it ends.
+    var graph: DecisionGraph {
+        @inline(__always) _read { yield plan.graph }
     }
 
     // MARK: Nodes
