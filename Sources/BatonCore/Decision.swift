@@ -16,26 +16,65 @@ public struct Decision: Sendable, Hashable, Codable {
         public static func < (lhs: Outcome, rhs: Outcome) -> Bool { lhs.rank < rhs.rank }
     }
 
-    public var outcome: Outcome
+    /// The fields live in one object, copied on write: a decision crosses
+    /// several calls on its way to the bot, and each copy of eleven separate
+    /// fields retained (and later released) each of them.
+    @usableFromInline var storage: Storage
+
+    /// What the engine decided.
+    public var outcome: Outcome {
+        get { storage.outcome }
+        _modify { makeUnique(); yield &storage.outcome }
+    }
     /// The rule that decided the turn; nil when no acting rule fired.
-    public var rule: String?
-    public var queue: String?
+    public var rule: String? {
+        get { storage.rule }
+        _modify { makeUnique(); yield &storage.rule }
+    }
+    public var queue: String? {
+        get { storage.queue }
+        _modify { makeUnique(); yield &storage.queue }
+    }
     /// Ticket urgency: `low`, `normal`, `high` or `urgent`.
-    public var urgency: String?
+    public var urgency: String? {
+        get { storage.urgency }
+        _modify { makeUnique(); yield &storage.urgency }
+    }
     /// The rendered reason template.
-    public var reason: String?
+    public var reason: String? {
+        get { storage.reason }
+        _modify { makeUnique(); yield &storage.reason }
+    }
     /// The rendered transition message for the customer.
-    public var message: String?
+    public var message: String? {
+        get { storage.message }
+        _modify { makeUnique(); yield &storage.message }
+    }
     /// Conversation tags from every firing acting rule, sorted, no duplicates.
-    public var tags: [String]
+    public var tags: [String] {
+        get { storage.tags }
+        _modify { makeUnique(); yield &storage.tags }
+    }
     /// Every acting rule that fired, winner first, in conflict order.
-    public var firedRules: [String]
+    public var firedRules: [String] {
+        get { storage.firedRules }
+        _modify { makeUnique(); yield &storage.firedRules }
+    }
     /// Shadow rules that would have fired, with their would-be outcome.
-    public var shadowRules: [ShadowFiring]
+    public var shadowRules: [ShadowFiring] {
+        get { storage.shadowRules }
+        _modify { makeUnique(); yield &storage.shadowRules }
+    }
     /// Rules that fired but were held back by a loop guard.
-    public var heldBack: [GuardHold]
+    public var heldBack: [GuardHold] {
+        get { storage.heldBack }
+        _modify { makeUnique(); yield &storage.heldBack }
+    }
     /// Why: filled only when the caller asks for an explanation.
-    public var trace: [RuleTrace]?
+    public var trace: [RuleTrace]? {
+        get { storage.trace }
+        _modify { makeUnique(); yield &storage.trace }
+    }
 
     // Inlinable, so callers in other modules move their values in rather
     // than have the init copy (and retain) every field.
@@ -53,17 +92,119 @@ public struct Decision: Sendable, Hashable, Codable {
         heldBack: [GuardHold] = [],
         trace: [RuleTrace]? = nil
     ) {
-        self.outcome = outcome
-        self.rule = rule
-        self.queue = queue
-        self.urgency = urgency
-        self.reason = reason
-        self.message = message
-        self.tags = tags
-        self.firedRules = firedRules
-        self.shadowRules = shadowRules
-        self.heldBack = heldBack
-        self.trace = trace
+        // Most turns continue with nothing to report: they share one storage.
+        if outcome == .continue, rule == nil, queue == nil, urgency == nil, reason == nil, message == nil,
+           tags.isEmpty, firedRules.isEmpty, shadowRules.isEmpty, heldBack.isEmpty, trace == nil {
+            storage = Storage.proceed
+            return
+        }
+        storage = Storage(
+            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
+            tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack, trace: trace)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    public static func == (lhs: Decision, rhs: Decision) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
+    }
+
+    @inlinable
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    /// The fields as one value, for coding, comparing and hashing; the
+    /// synthesised coding is the decision's JSON and YAML form.
+    @usableFromInline
+    struct Fields: Sendable, Hashable, Codable {
+        var outcome: Outcome
+        var rule: String?
+        var queue: String?
+        var urgency: String?
+        var reason: String?
+        var message: String?
+        var tags: [String]
+        var firedRules: [String]
+        var shadowRules: [ShadowFiring]
+        var heldBack: [GuardHold]
+        var trace: [RuleTrace]?
+    }
+
+    /// Written only through `makeUnique`, so a shared storage never changes.
+    /// Stored properties rather than one `Fields` value: an inlined init
+    /// then writes each value into the object, where a whole struct was
+    /// built, copied in and destroyed.
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline var outcome: Outcome
+        @usableFromInline var rule: String?
+        @usableFromInline var queue: String?
+        @usableFromInline var urgency: String?
+        @usableFromInline var reason: String?
+        @usableFromInline var message: String?
+        @usableFromInline var tags: [String]
+        @usableFromInline var firedRules: [String]
+        @usableFromInline var shadowRules: [ShadowFiring]
+        @usableFromInline var heldBack: [GuardHold]
+        @usableFromInline var trace: [RuleTrace]?
+
+        @inlinable
+        init(
+            outcome: Outcome,
+            rule: String?,
+            queue: String?,
+            urgency: String?,
+            reason: String?,
+            message: String?,
+            tags: [String],
+            firedRules: [String],
+            shadowRules: [ShadowFiring],
+            heldBack: [GuardHold],
+            trace: [RuleTrace]?
+        ) {
+            self.outcome = outcome
+            self.rule = rule
+            self.queue = queue
+            self.urgency = urgency
+            self.reason = reason
+            self.message = message
+            self.tags = tags
+            self.firedRules = firedRules
+            self.shadowRules = shadowRules
+            self.heldBack = heldBack
+            self.trace = trace
+        }
+
+        @usableFromInline
+        convenience init(_ fields: Fields) {
+            self.init(
+                outcome: fields.outcome, rule: fields.rule, queue: fields.queue, urgency: fields.urgency,
+                reason: fields.reason, message: fields.message, tags: fields.tags, firedRules: fields.firedRules,
+                shadowRules: fields.shadowRules, heldBack: fields.heldBack, trace: fields.trace)
+        }
+
+        @usableFromInline
+        var fields: Fields {
+            Fields(
+                outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
+                tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack, trace: trace)
+        }
+
+        @usableFromInline
+        static let proceed = Storage(
+            outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
+            tags: [], firedRules: [], shadowRules: [], heldBack: [], trace: nil)
     }
 
     public static let proceed = Decision(outcome: .continue)
