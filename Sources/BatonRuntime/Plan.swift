@@ -35,8 +35,10 @@ final class Plan: @unchecked Sendable {
     /// Intent sets of `intent in [...]` tests as bitsets, `intentWords` words each.
     let intentBits: UnsafeMutableBufferPointer<UInt64>
     let intentWords: Int
-    /// Value sets of `metadata.x in [...]` tests.
-    let valueSets: [[Value]]
+    /// Value sets of `metadata.x in [...]` tests, back to back: set `i` is
+    /// `valueMembers[valueStarts[i]..<valueStarts[i + 1]]`, read in place.
+    let valueMembers: UnsafeMutableBufferPointer<Value>
+    let valueStarts: UnsafeMutableBufferPointer<Int32>
     /// Constants of `api.x.status == "..."` tests.
     let statusConstants: [String]
     /// The graph's name → slot maps, for the names an event carries.
@@ -91,7 +93,8 @@ final class Plan: @unchecked Sendable {
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
         var bitPool: [UInt64] = []
-        var valueSets: [[Value]] = []
+        var valueMembers: [Value] = []
+        var valueStarts: [Int32] = [0]
         var statusConstants: [String] = []
         var pool: [NodeID] = []
         var numberConstants: [Int: Double] = [:]
@@ -126,8 +129,9 @@ final class Plan: @unchecked Sendable {
                 hot = HotNode(kind: .apiStatus, flag: relation == .equal ? 0 : 1, start: Int32(slot), count: Int32(statusConstants.count))
                 statusConstants.append(constant)
             case .member(.metadata(let slot), let values, let negated):
-                hot = HotNode(kind: .metadataIn, flag: negated ? 1 : 0, start: Int32(slot), count: Int32(valueSets.count))
-                valueSets.append(values)
+                hot = HotNode(kind: .metadataIn, flag: negated ? 1 : 0, start: Int32(slot), count: Int32(valueStarts.count - 1))
+                valueMembers.append(contentsOf: values)
+                valueStarts.append(Int32(valueMembers.count))
             case .contains(.signal(.message), let phrases):
                 hot = HotNode(kind: .phrase, start: Int32(phrases))
             case .matches(.signal(.message), let pattern):
@@ -174,7 +178,8 @@ final class Plan: @unchecked Sendable {
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,
             roots: { [graph] in [graph.rules[$0].root] })
         intentBits = .copying(bitPool)
-        self.valueSets = valueSets
+        self.valueMembers = .copying(valueMembers)
+        self.valueStarts = .copying(valueStarts)
         self.statusConstants = statusConstants
         phraseSet = PhraseSetMatcher(lists: graph.phraseLists)
         patterns = .copying(graph.compiledPatterns)
@@ -183,6 +188,8 @@ final class Plan: @unchecked Sendable {
 
     deinit {
         patterns.deinitialize().deallocate()
+        valueMembers.deinitialize().deallocate()
+        valueStarts.deallocate()
         dispatch.deallocate()
         tagIDs.deallocate()
         comparisons.deallocate()
@@ -299,7 +306,7 @@ struct HotNode {
         /// `count`: its group or entry in `Plan.comparisons` (which holds
         /// the constant), as `ComparisonGroups.grouped` in `flag` says.
         case numCompare
-        /// `start`: metadata slot; `count`: index in `Plan.valueSets`; `flag`: negated.
+        /// `start`: metadata slot; `count`: value set index (see `Plan.valueStarts`); `flag`: negated.
         case metadataIn
         /// `message contains`, `start`: phrase list.
         case phrase

@@ -48,8 +48,11 @@ extension SessionState {
     // MARK: Window values
 
     /// The value of window `slot`, or nil when it is missing (an average,
-    /// minimum or maximum before the first customer turn).
-    func windowValue(_ spec: WindowSpec, plan: StateLayout.WindowPlan, layout: StateLayout) -> Double? {
+    /// minimum or maximum before the first customer turn). Mutating only in
+    /// form: the run's state is then passed in place, where a read-only call
+    /// retained its words for the call's length. The plan holds the ring or
+    /// word to read, so the layout, a class, is not passed (and retained).
+    mutating func windowValue(_ spec: WindowSpec, plan: StateLayout.WindowPlan) -> Double? {
         let available = min(spec.turns, turnCount)
         switch plan {
         case .sum(let word, _):
@@ -68,18 +71,16 @@ extension SessionState {
             let numerator = Double(n * sumXY - sumX * sumY)
             let denominator = Double(n * n * (n * n - 1) / 12)
             return numerator / denominator / StateLayout.scale
-        case .scan(let signal):
+        case .scan(let ring):
             guard available > 0 else { return nil }
-            let ring = layout.ring(for: signal)
             var best = ringValue(ring, turn: turnCount)
             for turn in (turnCount - available + 1)..<turnCount {
                 let value = ringValue(ring, turn: turn)
                 best = spec.aggregate == .max ? max(best, value) : min(best, value)
             }
             return Double(best) / StateLayout.scale
-        case .bits(let track):
-            let bits = trackBits(track, layout: layout)
-            let window = bits & Self.mask(available)
+        case .bits(let word):
+            let window = words[word] & Self.mask(available)
             if spec.aggregate == .count { return Double(window.nonzeroBitCount) }
             // consecutive: the run of set bits from the current turn backwards.
             return Double(min((~window).trailingZeroBitCount, available))

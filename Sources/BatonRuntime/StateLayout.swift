@@ -35,9 +35,10 @@ final class StateLayout: Sendable {
         /// avg / sum: the running sum word, the signal's ring.
         case sum(word: Int, signal: TurnSignal)
         case trend(sumWord: Int, weightedWord: Int, signal: TurnSignal)
-        /// min / max: scan the ring (at most 50 slots).
-        case scan(signal: TurnSignal)
-        case bits(track: Int)
+        /// min / max: scan the signal's ring (at most 50 slots).
+        case scan(ring: Ring)
+        /// count / consecutive: the track's bit history, at state word `word`.
+        case bits(word: Int)
     }
 
     /// One running sum kept per (signal, N): Σy, and Σt·y for trends.
@@ -105,16 +106,19 @@ final class StateLayout: Sendable {
                 let index = Self.sumIndex(&sums, &words, signal: signal, turns: window.turns, weighted: true)
                 windows.append(.trend(sumWord: sums[index].word, weightedWord: sums[index].weightedWord ?? 0, signal: signal))
             case (.min, .signal(let signal)), (.max, .signal(let signal)):
-                windows.append(.scan(signal: signal))
+                windows.append(.scan(ring: signal == .sentiment ? sentiment : (signal == .confidence ? confidence : .none)))
             case (_, .track(let track)):
-                windows.append(.bits(track: track))
+                windows.append(.bits(word: track))  // the track's index until the tracks are placed, below
             case (.count, .signal(let signal)), (.consecutive, .signal(let signal)):
                 // Not produced by the compiler; read as a scan so the layout stays total.
-                windows.append(.scan(signal: signal))
+                windows.append(.scan(ring: signal == .sentiment ? sentiment : (signal == .confidence ? confidence : .none)))
             }
         }
         let trackOffset = words
         let trackCount = graph.tracks.count
+        windows = windows.map { plan in
+            if case .bits(let track) = plan { .bits(word: trackOffset + track) } else { plan }
+        }
         words += trackCount
         let stickyOffset = words
         var stickyCount = 0

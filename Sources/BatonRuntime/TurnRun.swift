@@ -101,15 +101,10 @@ struct TurnRun {
             stats.nodesEvaluated &+= end - first - 1
             result = memo[index] == 2
         case .metadataIn:
-            let value = state.metadata[Int(hot.start)]
-            if value == .null {
-                result = false
-            } else if case .list(let items) = value {
-                let values = plan.valueSets[Int(hot.count)]
-                result = items.contains(where: values.contains) != (hot.flag != 0)
-            } else {
-                result = plan.valueSets[Int(hot.count)].contains(value) != (hot.flag != 0)
-            }
+            let set = Int(hot.count)
+            let members = UnsafeMutableBufferPointer(
+                rebasing: plan.valueMembers[Int(plan.valueStarts[set])..<Int(plan.valueStarts[set + 1])])
+            result = Self.isMember(state.metadata[Int(hot.start)], of: members, negated: hot.flag != 0)
         case .phrase:
             result = phraseHolds(Int(hot.start))
         case .pattern:
@@ -132,6 +127,17 @@ struct TurnRun {
         memo[index] = result ? 2 : 1
         stats.nodesEvaluated &+= 1
         return result
+    }
+
+    /// A `metadata.x in [...]` test: a missing value never holds; a list
+    /// holds when any item is a member.
+    @inline(__always)
+    private static func isMember(_ value: borrowing Value, of members: UnsafeMutableBufferPointer<Value>, negated: Bool) -> Bool {
+        switch value {
+        case .null: false
+        case .list(let items): items.contains(where: members.contains) != negated
+        default: members.contains(copy value) != negated
+        }
     }
 
     @inline(__always)
@@ -164,7 +170,7 @@ struct TurnRun {
             guard let record = state.turn.api(slot), record.httpStatus != 0 else { return nil }
             return Double(record.httpStatus)
         default:
-            return state.windowValue(graph.windows[slot], plan: plan.layout.windows[slot], layout: plan.layout)
+            return state.windowValue(graph.windows[slot], plan: plan.layout.windows[slot])
         }
     }
 
@@ -333,7 +339,7 @@ struct TurnRun {
             return Double(record.httpStatus)
         case .negate(let inner): return number(inner).map { -$0 }
         case .window(let slot):
-            return state.windowValue(graph.windows[slot], plan: plan.layout.windows[slot], layout: plan.layout)
+            return state.windowValue(graph.windows[slot], plan: plan.layout.windows[slot])
         default: return nil
         }
     }

@@ -36,6 +36,12 @@ struct SemanticsTests {
         Case(name: "metadata bool", condition: "metadata.vip", events: [customer(metadata: ["vip": .bool(true)])], fires: true),
         Case(name: "metadata list contains", condition: "metadata.skus contains [\"X1\", \"X2\"]", events: [customer(metadata: ["skus": .list([.string("A"), .string("X2")])])], fires: true),
         Case(name: "metadata string set", condition: "metadata.tier in [\"gold\", \"platinum\"]", events: [customer(metadata: ["tier": .string("gold")])], fires: true),
+        Case(name: "metadata string outside set", condition: "metadata.tier in [\"gold\", \"platinum\"]", events: [customer(metadata: ["tier": .string("silver")])], fires: false),
+        Case(name: "metadata string not in set", condition: "metadata.tier not in [\"gold\"]", events: [customer(metadata: ["tier": .string("silver")])], fires: true),
+        Case(name: "metadata list without members", condition: "metadata.skus contains [\"X1\", \"X2\"]", events: [customer(metadata: ["skus": .list([.string("A"), .string("B")])])], fires: false),
+        // Each value set is read from its own place in the plan's pool.
+        Case(name: "two value sets, both hold", condition: "metadata.tier in [\"gold\"] and metadata.skus contains [\"X2\"]", events: [customer(metadata: ["tier": .string("gold"), "skus": .list([.string("X2")])])], fires: true),
+        Case(name: "two value sets, second fails", condition: "metadata.tier in [\"gold\"] and metadata.skus contains [\"X2\"]", events: [customer(metadata: ["tier": .string("gold"), "skus": .list([.string("gold")])])], fires: false),
         // Intents.
         Case(name: "intent ==", condition: "intent == wismo", events: [customer(intent: "wismo")], fires: true),
         Case(name: "intent set + confidence", condition: "intent in [fraud, payment_dispute] and confidence >= 0.6", events: [customer(intent: "fraud", confidence: 0.7)], fires: true),
