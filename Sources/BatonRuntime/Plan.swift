@@ -148,21 +148,24 @@ final class Plan: @unchecked Sendable {
             hotNodes[index] = hot
         }
         // Residual conditions: a rule visited only for intents its own
-        // `intent in [...]` conjunct admits need not test that conjunct.
+        // `intent in [...]` conjunct admits need not test that conjunct. A
+        // rule rooted at `and` is tested conjunct by conjunct even when none
+        // is dropped (an intent-free rule, say): its first conjunct can then
+        // be a group's first test shared with other rules, and the `and`
+        // node is not evaluated out of line on the way.
         let dispatched = Self.dispatchSets(graph)
         for (index, rule) in graph.rules.enumerated() {
-            guard let intents = dispatched[index] else { continue }
+            let intents = dispatched[index]
             let conjuncts: [NodeID]
             switch graph[rule.root].test {
             case .all(let list): conjuncts = list
-            case .intentIn: conjuncts = [rule.root]
+            case .intentIn where intents != nil: conjuncts = [rule.root]
             default: continue
             }
             let residual = conjuncts.filter { child in
-                guard case .intentIn(let ids, negated: false) = graph[child].test else { return true }
+                guard let intents, case .intentIn(let ids, negated: false) = graph[child].test else { return true }
                 return !intents.isSubset(of: ids)
             }
-            guard residual.count < conjuncts.count else { continue }
             rules[index].residualStart = Int32(pool.count)
             rules[index].residualCount = Int32(residual.count)
             rules[index].hasResidual = true
