@@ -1,47 +1,46 @@
 import BatonGraph
 
 /// The dispatch index as the rule loop reads it: per intent id, then for
-/// turns without a known intent, a list of rules in conflict order, visited
-/// in groups that share a first test (see `CandidateGroup`).
+/// turns without a known intent, the groups of rules to visit (see
+/// `CandidateGroup`). The intent-free rules, visited on every turn, have
+/// their candidates once: every intent's list ends with the same groups
+/// over them, so they are not copied per intent and stay in cache from one
+/// event to the next whatever its intent.
 struct DispatchTables {
     let candidates: UnsafeMutableBufferPointer<Candidate>
     let groups: UnsafeMutableBufferPointer<CandidateGroup>
     /// List `i`'s groups are `groups[groupStarts[i]..<groupStarts[i + 1]]`.
     let groupStarts: UnsafeMutableBufferPointer<Int32>
-    /// The lists' rules in conflict order, back to back: list `i` is
-    /// `listRules[listStarts[i]..<listStarts[i + 1]]`, and `Candidate.position`
-    /// indexes it.
-    let listRules: UnsafeMutableBufferPointer<Int32>
-    let listStarts: UnsafeMutableBufferPointer<Int32>
+    /// Per list: its rules, counting the intent-free ones (for `EvaluationStats`).
+    let ruleCounts: UnsafeMutableBufferPointer<Int32>
+    /// Every rule in conflict order: `Candidate.rank` indexes it.
+    let rulesByRank: UnsafeMutableBufferPointer<Int32>
     /// The `Int32` slots `decide` needs in the scratch space: one per
     /// candidate of the longest list and one per tag those candidates carry.
     let scratchSlots: Int
 
-    /// `lists`: rule indices in conflict order, per intent id and then the
-    /// intent-free list; `children`: the residual conditions' pool.
-    init(lists: [[Int32]], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID]) {
+    /// `lists`: rule indices in conflict order, per intent id (each holding
+    /// the intent-free rules too, as the graph's dispatch index does) and
+    /// then the intent-free list; `conflictOrder`: every rule, first the
+    /// one that wins; `children`: the residual conditions' pool.
+    init(lists: [[Int32]], conflictOrder: [Int32], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID]) {
+        var rank = [Int32](repeating: 0, count: rules.count)
+        for (place, rule) in conflictOrder.enumerated() { rank[Int(rule)] = Int32(place) }
         var pool: [Candidate] = []
-        var groups: [CandidateGroup] = []
-        var groupStarts: [Int32] = [0]
-        var listStarts: [Int32] = [0]
-        var slots = 0
-        for list in lists {
-            var tagCount = 0
-            // Groups in order of their first rule; rules in conflict order within a group.
+        // Groups in order of their first rule; rules in conflict order within a group.
+        func groups(of list: [Int32]) -> [CandidateGroup] {
             var members: [Int32: [Int32]] = [:]
             var order: [Int32] = []
-            for (position, rule) in list.enumerated() {
+            for rule in list {
                 let hot = rules[Int(rule)]
                 // A rule whose whole condition the dispatch implies has nothing to test first.
                 let firstTest = hot.hasResidual && hot.residualCount == 0 ? CandidateGroup.noTest : hot.firstTest
                 if members[firstTest] == nil { order.append(firstTest) }
-                members[firstTest, default: []].append(Int32(position))
-                tagCount += Int(hot.tagCount)
+                members[firstTest, default: []].append(rule)
             }
-            for firstTest in order {
+            return order.map { firstTest in
                 let start = Int32(pool.count)
-                for position in members[firstTest]! {
-                    let rule = list[Int(position)]
+                for rule in members[firstTest]! {
                     let hot = rules[Int(rule)]
                     var test = hot.hasResidual ? hot.residualStart : hot.root.rawValue
                     var residualCount = hot.hasResidual ? hot.residualCount : -1
@@ -51,19 +50,33 @@ struct DispatchTables {
                         test = children[Int(test)].rawValue
                         residualCount = -1
                     }
-                    pool.append(Candidate(rule: rule, test: test, residualCount: residualCount, position: position))
+                    pool.append(Candidate(rule: rule, test: test, residualCount: residualCount, rank: rank[Int(rule)]))
                 }
-                groups.append(CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count)))
+                return CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count))
             }
-            groupStarts.append(Int32(groups.count))
-            listStarts.append(listStarts[listStarts.count - 1] + Int32(list.count))
-            slots = max(slots, list.count + tagCount)
+        }
+        let intentFree = lists.last ?? []
+        let isIntentFree = Set(intentFree)
+        let shared = groups(of: intentFree)
+        let sharedTags = intentFree.reduce(0) { $0 + Int(rules[Int($1)].tagCount) }
+        var allGroups: [CandidateGroup] = []
+        var groupStarts: [Int32] = [0]
+        var ruleCounts: [Int32] = []
+        var slots = 0
+        for (number, list) in lists.enumerated() {
+            let own = number == lists.count - 1 ? [] : list.filter { !isIntentFree.contains($0) }
+            allGroups += groups(of: own)
+            allGroups += shared
+            groupStarts.append(Int32(allGroups.count))
+            ruleCounts.append(Int32(own.count + intentFree.count))
+            let tags = own.reduce(sharedTags) { $0 + Int(rules[Int($1)].tagCount) }
+            slots = max(slots, own.count + intentFree.count + tags)
         }
         candidates = .copying(pool)
-        self.groups = .copying(groups)
+        self.groups = .copying(allGroups)
         self.groupStarts = .copying(groupStarts)
-        listRules = .copying(Array(lists.joined()))
-        self.listStarts = .copying(listStarts)
+        self.ruleCounts = .copying(ruleCounts)
+        rulesByRank = .copying(conflictOrder)
         scratchSlots = slots
     }
 
@@ -72,8 +85,8 @@ struct DispatchTables {
         candidates.deallocate()
         groups.deallocate()
         groupStarts.deallocate()
-        listRules.deallocate()
-        listStarts.deallocate()
+        ruleCounts.deallocate()
+        rulesByRank.deallocate()
     }
 
     /// The dispatch list for intent id `intent`; the intent-free one for an
@@ -84,7 +97,7 @@ struct DispatchTables {
         let list = Int(intent) < intentFree ? Int(intent) : intentFree
         return DispatchList(
             groups: UnsafeMutableBufferPointer(rebasing: groups[Int(groupStarts[list])..<Int(groupStarts[list + 1])]),
-            rules: UnsafeMutableBufferPointer(rebasing: listRules[Int(listStarts[list])..<Int(listStarts[list + 1])]))
+            ruleCount: Int(ruleCounts[list]))
     }
 }
 
@@ -97,14 +110,15 @@ struct Candidate {
     var test: Int32
     /// `residualCount`, or -1 when `test` is a node.
     var residualCount: Int32
-    /// The rule's place in its list's conflict order.
-    var position: Int32
+    /// The rule's place in the conflict order of all rules (a list's order
+    /// is that order restricted to its rules).
+    var rank: Int32
 }
 
-/// One dispatch list: its groups, and its rules in conflict order.
+/// One dispatch list: its groups, and how many rules they hold.
 struct DispatchList {
     let groups: UnsafeMutableBufferPointer<CandidateGroup>
-    let rules: UnsafeMutableBufferPointer<Int32>
+    let ruleCount: Int
 }
 
 /// The rules of a dispatch list that share a first test (`HotRule.firstTest`):
@@ -112,7 +126,7 @@ struct DispatchList {
 /// group is passed over: many rules share a threshold or an error count. A
 /// turn needs every firing rule of its list, so the order rules are visited
 /// in does not change the decision; `decide` puts the firing ones back in
-/// conflict order by their `Candidate.position`.
+/// conflict order by their `Candidate.rank`.
 struct CandidateGroup {
     /// A node, or `noTest` for rules that fire on their dispatch alone.
     var firstTest: Int32

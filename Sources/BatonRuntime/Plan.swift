@@ -175,7 +175,8 @@ final class Plan: @unchecked Sendable {
         // The dispatch index's lists: per intent id, then the intent-free one.
         let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
             + [graph.candidateRules(forIntent: nil)]
-        dispatch = DispatchTables(lists: lists, rules: rules, children: pool)
+        let conflictOrder = graph.rules.sorted { $0.beats($1) }.map { Int32($0.index) }
+        dispatch = DispatchTables(lists: lists, conflictOrder: conflictOrder, rules: rules, children: pool)
         children = .copying(pool)
         comparisons = ComparisonGroups(
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,

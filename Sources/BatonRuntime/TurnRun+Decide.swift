@@ -8,12 +8,12 @@ extension TurnRun {
     /// rule), and the decision's arrays are built once, at their final size.
     mutating func decide(scratch: UnsafeMutablePointer<Int32>) -> Decision {
         let list = plan.dispatch.list(forIntent: state.turn.intent)
-        stats.rulesVisited += list.rules.count
+        stats.rulesVisited += list.ruleCount
         let holdingGuard = activeGuard()
         let candidates = plan.dispatch.candidates
         var firings = 0
         var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
-        var traces: [(position: Int, trace: RuleTrace)] = []
+        var traces: [(rank: Int, trace: RuleTrace)] = []
         for group in list.groups {
             // A first test shared by many rules fails for all of them at once.
             if !explain, group.firstTest != CandidateGroup.noTest, !holds(NodeID(rawValue: group.firstTest)) { continue }
@@ -23,7 +23,7 @@ extension TurnRun {
                 let fires = candidate.residualCount >= 0
                     ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
                     : holds(NodeID(rawValue: candidate.test))
-                if explain { traces.append((Int(candidate.position), trace(ofRule: index, fired: fires))) }
+                if explain { traces.append((Int(candidate.rank), trace(ofRule: index, fired: fires))) }
                 guard fires else { continue }
                 let hot = rules[index]
                 let firing: Firing
@@ -40,17 +40,17 @@ extension TurnRun {
                         firedCount += 1
                     }
                 }
-                scratch[firings] = candidate.position << 2 | firing.rawValue
+                scratch[firings] = candidate.rank << 2 | firing.rawValue
                 firings += 1
             }
         }
-        // Back to conflict order: notes sort by position, then name their
-        // rules. The first acting rule that fired and was not held decides the turn.
+        // Back to conflict order: notes sort by rank, then name their rules.
+        // The first acting rule that fired and was not held decides the turn.
         Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
         var winner = -1
         for slot in 0..<firings {
             let note = scratch[slot]
-            let rule = list.rules[Int(note >> 2)]
+            let rule = plan.dispatch.rulesByRank[Int(note >> 2)]
             scratch[slot] = rule << 2 | note & 3
             if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
         }
@@ -58,7 +58,7 @@ extension TurnRun {
         let tags = tagCount == 0 ? [] : collectTags(notes, into: scratch + firings)
         let shadowRules = shadowCount == 0 ? [] : shadowFirings(in: notes, count: shadowCount)
         let heldBack = heldCount == 0 ? [] : guardHolds(in: notes, by: holdingGuard, count: heldCount)
-        let trace = explain ? traces.sorted { $0.position < $1.position }.map(\.trace) : nil
+        let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         // One initialiser call on one path, fields moved in: assigning fields
         // of a `var` decision, or returning from two places, made the compiler
         // copy the whole value once more (one copy remains, see docs/engine.md).
