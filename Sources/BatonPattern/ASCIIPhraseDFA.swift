@@ -27,11 +27,17 @@ struct ASCIIPhraseDFA: Sendable {
     /// Per column: the symbol class and kind of its bytes.
     let columnClass: [Int32]
     let columnKind: [Int]
-    /// `next[row + column]`, where `row` is `state * columnCount`: the
-    /// target's row in the bits of `rowMask`, a hit record from bit
-    /// `recordShift`, and `hit` as above. Rows rather than states, so the
-    /// scan's chain from one byte to the next has no multiply.
+    /// `next[row + column]`, where `row` is a row number times
+    /// `columnCount`: the target's row in the bits of `rowMask`, a hit record
+    /// from bit `recordShift`, and `hit` as above. Rows rather than states,
+    /// so the scan's chain from one byte to the next has no multiply.
     let next: [Int32]
+    /// Only the combined states a scan can reach have a row (most automaton
+    /// states follow one kind of byte only), in their order: a table a
+    /// third the size misses the cache less. `rowCombined[r]` is row `r`'s
+    /// combined state; `startRow` is the scan's first row (state 0, nothing before).
+    let rowCombined: [Int32]
+    let startRow: Int
     /// The lists of hit record `r`: `recordLists[recordStart[r]..<recordStart[r + 1]]`
     /// (record 0, "redo the steps", has none).
     let recordStart: [Int32]
@@ -97,14 +103,48 @@ struct ASCIIPhraseDFA: Sendable {
                 next[combined * columnCount + column] = entry
             }
         }
+        // Keep the rows reachable from the start, renumbered in order.
+        let start = Self.other  // state 0, nothing before
+        var reachable = [Bool](repeating: false, count: stateCount * 3)
+        reachable[start] = true
+        var pending = [start]
+        while let combined = pending.popLast() {
+            for column in 0..<columnCount {
+                let target = Int(next[combined * columnCount + column] & Self.rowMask) / columnCount
+                if !reachable[target] {
+                    reachable[target] = true
+                    pending.append(target)
+                }
+            }
+        }
+        var rowOf = [Int32](repeating: -1, count: stateCount * 3)
+        var rowCombined: [Int32] = []
+        for combined in 0..<(stateCount * 3) where reachable[combined] {
+            rowOf[combined] = Int32(rowCombined.count)
+            rowCombined.append(Int32(combined))
+        }
+        var compact = [Int32](repeating: 0, count: rowCombined.count * columnCount)
+        for (row, combined) in rowCombined.enumerated() {
+            for column in 0..<columnCount {
+                let entry = next[Int(combined) * columnCount + column]
+                let target = Int(entry & Self.rowMask) / columnCount
+                compact[row * columnCount + column] = entry & ~Self.rowMask | rowOf[target] * Int32(columnCount)
+            }
+        }
         self.byteColumn = byteColumn
         self.columnCount = columnCount
         self.columnClass = columnClass
         self.columnKind = columnKind
-        self.next = next
+        self.next = compact
+        self.rowCombined = rowCombined
+        self.startRow = Int(rowOf[start]) * columnCount
         self.recordStart = recordStart
         self.recordLists = recordLists
     }
+
+    /// The combined state (automaton state * 3 + kind of the byte before) of a row offset.
+    @inline(__always)
+    func combined(ofRow row: Int) -> Int { Int(rowCombined[row / columnCount]) }
 
     /// The hit record of a flagged entry (0: redo the steps).
     @inline(__always)
@@ -119,7 +159,7 @@ struct ASCIIPhraseDFA: Sendable {
         byteColumn.withUnsafeBufferPointer { byteColumn in
             next.withUnsafeBufferPointer { next in
                 let columns = byteColumn.baseAddress!, table = next.baseAddress!
-                var row = Self.other &* columnCount  // automaton state 0, nothing before
+                var row = startRow
                 for byte in bytes {
                     let column = Int(columns[Int(byte)])
                     let entry = table[row &+ column]

@@ -180,7 +180,7 @@ public final class PhraseSetMatcher: Sendable {
         let row = dfa.run(bytes) { entry, row, column in
             reportHit(entry, row: row, column: column, dfa: dfa, into: bits)
         }
-        let combined = row / dfa.columnCount
+        let combined = dfa.combined(ofRow: row)
         if combined % 3 == ASCIIPhraseDFA.word {
             let last = delta[(combined / 3) * classCount + Int(boundaryClass)]
             if last & Self.hasOutput != 0 { report(Int(last & Self.stateMask), into: bits) }
@@ -202,7 +202,7 @@ public final class PhraseSetMatcher: Sendable {
             return
         }
         _ = ASCIIPhraseDFA.steps(
-            from: row / dfa.columnCount, symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
+            from: dfa.combined(ofRow: row), symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
             classCount: classCount, boundaryClass: Int(boundaryClass), spaceClass: Int(asciiClass[Int(PhraseSymbols.space)])
         ) { state, symbolClass in
             Int(delta[state * classCount + symbolClass] & Self.stateMask)
