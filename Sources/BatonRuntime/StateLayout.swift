@@ -97,6 +97,7 @@ final class StateLayout: Sendable {
             confidence = Ring(offset: words, length: confidenceTurns)
             words += (confidenceTurns + 3) / 4
         }
+        let ring = { (signal: TurnSignal) in signal == .sentiment ? sentiment : (signal == .confidence ? confidence : .none) }
         for window in graph.windows {
             switch (window.aggregate, window.source) {
             case (.avg, .signal(let signal)), (.sum, .signal(let signal)):
@@ -106,12 +107,12 @@ final class StateLayout: Sendable {
                 let index = Self.sumIndex(&sums, &words, signal: signal, turns: window.turns, weighted: true)
                 windows.append(.trend(sumWord: sums[index].word, weightedWord: sums[index].weightedWord ?? 0, signal: signal))
             case (.min, .signal(let signal)), (.max, .signal(let signal)):
-                windows.append(.scan(ring: signal == .sentiment ? sentiment : (signal == .confidence ? confidence : .none)))
+                windows.append(.scan(ring: ring(signal)))
             case (_, .track(let track)):
                 windows.append(.bits(word: track))  // the track's index until the tracks are placed, below
             case (.count, .signal(let signal)), (.consecutive, .signal(let signal)):
                 // Not produced by the compiler; read as a scan so the layout stays total.
-                windows.append(.scan(ring: signal == .sentiment ? sentiment : (signal == .confidence ? confidence : .none)))
+                windows.append(.scan(ring: ring(signal)))
             }
         }
         let trackOffset = words

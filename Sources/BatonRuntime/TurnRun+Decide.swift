@@ -59,9 +59,8 @@ extension TurnRun {
         let shadowRules = shadowCount == 0 ? [] : shadowFirings(in: notes, count: shadowCount)
         let heldBack = heldCount == 0 ? [] : guardHolds(in: notes, by: holdingGuard, count: heldCount)
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
-        // One initialiser call on one path, fields moved in: assigning fields
-        // of a `var` decision, or returning from two places, made the compiler
-        // copy the whole value once more (one copy remains, see docs/engine.md).
+        // One initialiser call on one path, the values moved in: the inlined
+        // initialiser then writes them straight into the decision's storage.
         var outcome = Decision.Outcome.continue
         var name: String?, queue: String?, urgency: String?, reason: String?, message: String?
         var fired: [String] = []
