@@ -38,6 +38,13 @@ struct ASCIIPhraseDFA: Sendable {
     /// combined state; `startRow` is the scan's first row (state 0, nothing before).
     let rowCombined: [Int32]
     let startRow: Int
+    /// The row of state 0 after whitespace (-1 when no scan reaches it),
+    /// where a second walk over a long message starts (see `run`).
+    let afterSpaceRow: Int
+    /// Per ASCII byte: whether it is whitespace.
+    let isSpace: [Bool]
+    /// The most non-whitespace bytes one match can span: a phrase's symbols.
+    let maxMatchBytes: Int
     /// The lists of hit record `r`: `recordLists[recordStart[r]..<recordStart[r + 1]]`
     /// (record 0, "redo the steps", has none).
     let recordStart: [Int32]
@@ -51,7 +58,7 @@ struct ASCIIPhraseDFA: Sendable {
     init?(
         stateCount: Int, classCount: Int, delta: [Int32], flag: Int32,
         asciiClass: [Int32], asciiKind: [Int], boundaryClass: Int, spaceClass: Int, outputs: (Int) -> ArraySlice<Int32>,
-        maxEntries: Int, maxRecords: Int
+        maxEntries: Int, maxRecords: Int, maxMatchBytes: Int
     ) {
         var columns: [Int: UInt8] = [:]  // class * 3 + kind → column
         var byteColumn = [UInt8](repeating: 0, count: 128)
@@ -138,6 +145,10 @@ struct ASCIIPhraseDFA: Sendable {
         self.next = compact
         self.rowCombined = rowCombined
         self.startRow = Int(rowOf[start]) * columnCount
+        let afterSpace = rowOf[Self.space]  // state 0, after whitespace
+        self.afterSpaceRow = afterSpace < 0 ? -1 : Int(afterSpace) * columnCount
+        self.isSpace = asciiKind.map { $0 == Self.space }
+        self.maxMatchBytes = maxMatchBytes
         self.recordStart = recordStart
         self.recordLists = recordLists
     }
@@ -154,21 +165,69 @@ struct ASCIIPhraseDFA: Sendable {
     /// returns the last row, calling `onHit(entry, row, column)` on every
     /// flagged transition. Kept apart from the hit handling so the loop
     /// holds its few pointers in registers.
+    ///
+    /// Each byte's load waits for the one before, so a long message is
+    /// walked as two chains at once: the first half from the start, and
+    /// the second from just after a whitespace byte early enough that more
+    /// than `maxMatchBytes` non-whitespace bytes lie between it and the
+    /// half-way point. From that point on, the second walk is in the very
+    /// state a single walk would be (no match, nor any prefix of one, can
+    /// reach back past where it started), so it reports every match ending
+    /// in the second half; before it, it reports only real matches, which
+    /// the first walk finds too. A match reported twice sets the same bit.
     @inline(__always)
     func run(_ bytes: UnsafeBufferPointer<UInt8>, onHit: (Int32, Int, Int) -> Void) -> Int {
         byteColumn.withUnsafeBufferPointer { byteColumn in
             next.withUnsafeBufferPointer { next in
                 let columns = byteColumn.baseAddress!, table = next.baseAddress!
+                let (half, second) = split(bytes)
                 var row = startRow
-                for byte in bytes {
-                    let column = Int(columns[Int(byte)])
+                var index = 0
+                if second > 0 {
+                    // Both chains in one loop, then the rest of the second.
+                    var other = afterSpaceRow
+                    var at = second
+                    while index < half {
+                        let column = Int(columns[Int(bytes[index])]), otherColumn = Int(columns[Int(bytes[at])])
+                        let entry = table[row &+ column], otherEntry = table[other &+ otherColumn]
+                        if _slowPath(entry & Self.hit != 0) { onHit(entry, row, column) }
+                        if _slowPath(otherEntry & Self.hit != 0) { onHit(otherEntry, other, otherColumn) }
+                        row = Int(entry & Self.rowMask)
+                        other = Int(otherEntry & Self.rowMask)
+                        index += 1
+                        at += 1
+                    }
+                    row = other
+                    index = at
+                }
+                while index < bytes.count {
+                    let column = Int(columns[Int(bytes[index])])
                     let entry = table[row &+ column]
-                    if entry & Self.hit != 0 { onHit(entry, row, column) }
+                    if _slowPath(entry & Self.hit != 0) { onHit(entry, row, column) }
                     row = Int(entry & Self.rowMask)
+                    index += 1
                 }
                 return row
             }
         }
+    }
+
+    /// Where `run` splits `bytes`: the first walk's end and the second's
+    /// start, or (0, 0) to walk them once.
+    @inline(__always)
+    private func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (half: Int, second: Int) {
+        guard afterSpaceRow >= 0, bytes.count >= 4 * (maxMatchBytes + 8) else { return (0, 0) }
+        let half = (bytes.count + maxMatchBytes) / 2
+        var start = half, solid = 0
+        while start > 0, solid <= maxMatchBytes {
+            start -= 1
+            if !isSpace[Int(bytes[start])] { solid += 1 }
+        }
+        // Back to a byte that follows whitespace and is not whitespace itself.
+        while start > 0, !(isSpace[Int(bytes[start - 1])] && !isSpace[Int(bytes[start])]) { start -= 1 }
+        // The chains run in step for `half` bytes: the second must not run off the end.
+        guard start > 0, start + half <= bytes.count else { return (0, 0) }
+        return (half, start)
     }
 
     /// Whether every byte of `bytes` is below 0x80, eight at a time.

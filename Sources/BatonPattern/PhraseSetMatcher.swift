@@ -42,12 +42,14 @@ public final class PhraseSetMatcher: Sendable {
         self.lists = lists
         var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
         var symbolLists: [([UInt32], Int32)] = []
+        var maxSymbols = 0
         for (list, phrases) in lists.enumerated() {
             for phrase in phrases {
                 let symbols = PhraseSymbols.of(phrase: phrase)
                 guard !symbols.isEmpty else { continue }
                 for symbol in symbols where classes[symbol] == nil { classes[symbol] = Int32(classes.count + 1) }
                 symbolLists.append((symbols, Int32(list)))
+                maxSymbols = max(maxSymbols, symbols.count)
             }
         }
         let classCount = classes.count + 1
@@ -132,7 +134,7 @@ public final class PhraseSetMatcher: Sendable {
             asciiClass: asciiSymbolClass, asciiKind: asciiKind,
             boundaryClass: Int(boundaryClass), spaceClass: Int(ascii[Int(PhraseSymbols.space)]),
             outputs: { outputLists[Int(starts[$0])..<Int(starts[$0 + 1])] },
-            maxEntries: maxASCIITable, maxRecords: maxHitRecords)
+            maxEntries: maxASCIITable, maxRecords: maxHitRecords, maxMatchBytes: maxSymbols)
         self.asciiClass = ascii
         self.boundaryClass = boundaryClass
         self.otherClasses = others

@@ -136,4 +136,43 @@ struct PhraseMatcherTests {
             #expect(fast == bits[0], "\(message.debugDescription)")
         }
     }
+
+    /// Long ASCII messages are walked as two chains, the second starting
+    /// after whitespace before the half-way point: matches across that
+    /// point, whitespace runs around it and phrases near either end must
+    /// come out as from one walk over the folded text.
+    @Test("Long ASCII messages walked as two chains agree with the folded scan")
+    func twoChainsAgree() {
+        let lists = [["agent"], ["real person", "a human"], ["parcel late"], ["x_1"], ["late"], ["!!"], ["where is my order"],
+                     ["ok."], ["e-mail me"]]
+        let set = PhraseSetMatcher(lists: lists)
+        let folded = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
+        let fewRecords = PhraseSetMatcher(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries, maxHitRecords: 1)
+        let pieces = ["agent", "AGENT", "Agents", "real", "person", "parcel", "late", "latest", "where", "is", "my", "order",
+                      " ", " ", " ", "  ", "\t", "\n ", "-", "e", "mail", "me", "x_1", "_", "!", "ok", ".", "a", "human", "9"]
+        var random = SeededRandom(seed: 11)
+        var bits = [UInt64](repeating: 0, count: 1)
+        var split = 0
+        for round in 0..<4_000 {
+            var words = (0..<(30 + random.next(90))).map { _ in pieces[random.next(pieces.count)] }
+            if round % 2 == 0 {
+                // A long phrase, spaced out, anywhere: often across the point where the chains meet.
+                words.insert(["parcel    late", "where is\n\tmy  order", "real  person", "e-mail   me"][random.next(4)],
+                             at: random.next(words.count + 1))
+            }
+            let message = words.joined()
+            if message.utf8.count >= 200 { split += 1 }
+            func lists(_ matcher: PhraseSetMatcher) -> UInt64 {
+                bits[0] = 0
+                bits.withUnsafeMutableBufferPointer { matcher.scan(message, into: $0.baseAddress!) }
+                return bits[0]
+            }
+            let expected = lists(folded)
+            #expect(lists(set) == expected, "\(message.debugDescription)")
+            #expect(lists(fewRecords) == expected, "\(message.debugDescription)")
+        }
+        // Most messages are long enough to be walked as two chains (over four
+        // times the longest phrase's symbols, here under 140 bytes).
+        #expect(split > 1_000)
+    }
 }
