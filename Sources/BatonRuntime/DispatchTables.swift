@@ -68,9 +68,9 @@ struct DispatchTables {
             allGroups += groups(of: own)
             allGroups += shared
             groupStarts.append(Int32(allGroups.count))
-            ruleCounts.append(Int32(own.count + intentFree.count))
+            ruleCounts.append(Int32(list.count))
             let tags = own.reduce(sharedTags) { $0 + Int(rules[Int($1)].tagCount) }
-            slots = max(slots, own.count + intentFree.count + tags)
+            slots = max(slots, list.count + tags)
         }
         candidates = .copying(pool)
         self.groups = .copying(allGroups)
