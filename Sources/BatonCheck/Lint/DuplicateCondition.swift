@@ -19,14 +19,14 @@ struct DuplicateCondition: LintRule {
                 ConditionModel.stripLets(ruleSet.rules[$0].condition)
             }
             if let firstIndex {
-                let rule = ruleSet.rules[index]
-                let first = ruleSet.rules[firstIndex]
+                // Fields are read in place: copying a whole `CheckedRule` retains every part of it.
+                let rules = ruleSet.rules
                 diagnostics.append(warning(
-                    Self.sameAsRule(rule.name, first.name),
-                    path: rule.path,
-                    range: rule.nameRange,
+                    Self.sameAsRule(rules[index].name, rules[firstIndex].name),
+                    path: rules[index].path,
+                    range: rules[index].nameRange,
                     help: "merge the two rules, or make their conditions differ",
-                    notes: [DiagnosticNote("`\(first.name)` is defined here", path: first.path, range: first.nameRange)]
+                    notes: [DiagnosticNote("`\(rules[firstIndex].name)` is defined here", path: rules[firstIndex].path, range: rules[firstIndex].nameRange)]
                 ))
             }
         }

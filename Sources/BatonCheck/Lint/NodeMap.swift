@@ -2,9 +2,15 @@
 /// with each node's cached structural hash (already well mixed) instead of
 /// feeding it through `Hasher`; a hit is confirmed with `==`. Entries keep
 /// their insertion order, so an entry's index can serve as a dense id.
+///
+/// Each slot also holds the high half of its key's hash, so a probe that
+/// meets another key nearly always moves on without reading that key: at
+/// 100,000 rules the keys are spread over the heap and each read is a
+/// cache miss.
 struct NodeMap<Value> {
-    /// Index into `keys` + 1 per slot, 0 when empty; at most half full.
-    private var slots = [Int32](repeating: 0, count: 64)
+    /// Per slot: the key's hash tag in the high 32 bits, its index into
+    /// `keys` + 1 in the low 32 bits; 0 when empty. At most half full.
+    private var slots = [UInt64](repeating: 0, count: 64)
     private var keys: [CheckedExpr] = []
     private var values: [Value] = []
 
@@ -21,8 +27,10 @@ struct NodeMap<Value> {
         keys.append(key)
         values.append(value)
         if keys.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for (entry, key) in keys.enumerated() { place(entry, hash: key.structuralHash) }
+            slots = [UInt64](repeating: 0, count: slots.count * 2)
+            // Hashes read in place: copying each key would retain its tree.
+            let hashes = keys.withUnsafeBufferPointer { $0.map(\.structuralHash) }
+            for (entry, hash) in hashes.enumerated() { place(entry, hash: hash) }
         } else {
             place(index, hash: key.structuralHash)
         }
@@ -32,19 +40,31 @@ struct NodeMap<Value> {
     /// The index of `key`'s entry, if it has one.
     func index(of key: CheckedExpr) -> Int? {
         let mask = slots.count - 1
+        let tag = Self.tag(key.structuralHash)
         var slot = key.structuralHash & mask
-        while true {
-            let entry = Int(slots[slot]) - 1
-            if entry < 0 { return nil }
-            if keys[entry] == key { return entry }
-            slot = (slot + 1) & mask
+        return keys.withUnsafeBufferPointer { keys in
+            while true {
+                let contents = slots[slot]
+                if contents == 0 { return nil }
+                let entry = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: contents)) - 1
+                // The key is read (in place, not copied) only when its tag agrees.
+                if contents & Self.tagMask == tag, keys[entry] == key { return entry }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+
+    private static var tagMask: UInt64 { 0xFFFF_FFFF_0000_0000 }
+
+    /// The hash's high half, in the slot's high half: the low bits pick the slot.
+    private static func tag(_ hash: Int) -> UInt64 {
+        UInt64(bitPattern: Int64(hash)) & tagMask
     }
 
     private mutating func place(_ entry: Int, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entry + 1)
+        slots[slot] = Self.tag(hash) | UInt64(entry + 1)
     }
 }

@@ -141,15 +141,16 @@ struct ShadowedRule: LintRule {
             }
         }
         var diagnostics: [Diagnostic] = []
+        // Fields are read in place: copying a whole `CheckedRule` retains every part of it.
         for position in rules.indices where winners[position] >= 0 {
-            let rule = rules[position]
-            let stronger = rules[Int(winners[position])]
+            let stronger = Int(winners[position])
+            let strongerName = rules[stronger].name
             diagnostics.append(warning(
-                Self.message(rule.name, by: stronger.name),
-                path: rule.path,
-                range: rule.nameRange,
-                help: "whenever it fires, `\(stronger.name)` fires too and wins; raise its priority or narrow `\(stronger.name)`",
-                notes: [DiagnosticNote("`\(stronger.name)` is defined here", path: stronger.path, range: stronger.nameRange)]
+                Self.message(rules[position].name, by: strongerName),
+                path: rules[position].path,
+                range: rules[position].nameRange,
+                help: "whenever it fires, `\(strongerName)` fires too and wins; raise its priority or narrow `\(strongerName)`",
+                notes: [DiagnosticNote("`\(strongerName)` is defined here", path: rules[stronger].path, range: rules[stronger].nameRange)]
             ))
         }
         return diagnostics
