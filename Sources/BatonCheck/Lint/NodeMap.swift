@@ -47,8 +47,12 @@ struct NodeMap<Value> {
                 let contents = slots[slot]
                 if contents == 0 { return nil }
                 let entry = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: contents)) - 1
-                // The key is read (in place, not copied) only when its tag agrees.
-                if contents & Self.tagMask == tag, keys[entry] == key { return entry }
+                // The key is read only when its tag agrees, and field by
+                // field in place: a copy would retain its (cold) tree.
+                if contents & Self.tagMask == tag, keys[entry].structuralHash == key.structuralHash,
+                   keys[entry].type == key.type, keys[entry].kind == key.kind {
+                    return entry
+                }
                 slot = (slot + 1) & mask
             }
         }

@@ -47,4 +47,19 @@ struct LintTablesTests {
             #expect(hashed.first(at: position, hash: word.hashValue) { words[$0] } == expected)
         }
     }
+
+    /// Across the table's growth, with hashes that spread and hashes that
+    /// collide in bulk, every element finds its first occurrence.
+    @Test func firstOccurrencesAgreeWithDictionaryAcrossGrowth() {
+        let values = (0..<2_000).map { ($0 &* 7_919) % 700 }
+        var spread = FirstOccurrences<Int>(capacity: 4)
+        var clustered = FirstOccurrences<Int>()
+        var reference: [Int: Int] = [:]
+        for (position, value) in values.enumerated() {
+            let expected = reference[value]
+            if expected == nil { reference[value] = position }
+            #expect(spread.first(at: position, hash: value.hashValue) { values[$0] } == expected)
+            #expect(clustered.first(at: position, hash: value % 5) { values[$0] } == expected)
+        }
+    }
 }
