@@ -99,7 +99,7 @@ extension Checker {
             lintModels?.add(rule.condition, standing: RuleStanding(
                 priority: rule.priority, index: rule.index, outcome: rule.outcome,
                 isShadow: rule.isShadow, bypassGuards: rule.bypassGuards
-            ))
+            ), lacksReason: MissingReason.lacksReason(rule.outcome, rule.reason))
             checkedRules.append(rule)
         }
     }

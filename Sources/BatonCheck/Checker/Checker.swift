@@ -114,10 +114,16 @@ public struct Checker {
             cursor += 1
             guard seen.insert(source.path).inserted else { continue }
             sources[source.path] = source
-            let parsed = Parser.parse(source) { checkEarly($0, path: source.path) }
+            // Imports are noted as items are parsed: walking the items again
+            // afterwards reads a large file's whole tree once more, from memory.
+            var imports: [ImportDecl] = []
+            let parsed = Parser.parse(source) { item in
+                if case .importDecl(let decl) = item { imports.append(decl) }
+                checkEarly(item, path: source.path)
+            }
             diagnostics.append(contentsOf: parsed.diagnostics)
             files.append(parsed.file)
-            for case .importDecl(let decl) in parsed.file.items {
+            for decl in imports {
                 let range = decl.path.span.range
                 guard let loader else {
                     report(.importFailed(decl.path.value, reason: "imports are not available here"), path: source.path, range: range)

@@ -19,12 +19,17 @@ public struct LintContext {
     let conditionHashes: [Int]
     /// What `shadowed-rule` reads of each rule besides its condition, by rule index.
     let standings: [RuleStanding]
+    /// Rules that are modelled and no term of whose condition can hold, ascending.
+    let contradictoryRules: [Int]
+    /// Rules that escalate or offer a handoff without a reason, ascending.
+    let rulesLackingReason: [Int]
 
     public init(_ ruleSet: CheckedRuleSet) {
         var models = Models(capacity: ruleSet.rules.count)
         // By index: iterating the rules themselves would copy each `CheckedRule`.
         for index in ruleSet.rules.indices {
-            models.add(ruleSet.rules[index].condition, standing: RuleStanding(of: ruleSet.rules, at: index))
+            models.add(ruleSet.rules[index].condition, standing: RuleStanding(of: ruleSet.rules, at: index),
+                       lacksReason: MissingReason.lacksReason(ruleSet.rules[index].outcome, ruleSet.rules[index].reason))
         }
         self.init(ruleSet, visited: models)
     }
@@ -38,6 +43,8 @@ public struct LintContext {
         self.usedLets = models.usedLets
         self.conditionHashes = models.conditionHashes
         self.standings = models.standings
+        self.contradictoryRules = models.contradictoryRules
+        self.rulesLackingReason = models.rulesLackingReason
     }
 
     /// Everything the lint rules read of each rule's condition tree,
@@ -52,6 +59,8 @@ public struct LintContext {
         fileprivate var usedLets = Set<String>()
         fileprivate var conditionHashes: [Int] = []
         fileprivate var standings: [RuleStanding] = []
+        fileprivate var contradictoryRules: [Int] = []
+        fileprivate var rulesLackingReason: [Int] = []
         /// `DuplicateCondition`'s operand hash buffer, shared by every rule.
         private var hashes: [Int] = []
 
@@ -66,18 +75,18 @@ public struct LintContext {
             standings.reserveCapacity(standings.count + count)
         }
 
-        mutating func add(_ condition: CheckedExpr, standing: RuleStanding) {
+        /// Adds the next rule: its condition, its standing, and whether it
+        /// hands over without a reason (`MissingReason.lacksReason`).
+        mutating func add(_ condition: CheckedExpr, standing: RuleStanding, lacksReason: Bool) {
+            let index = standings.count
             standings.append(standing)
+            if lacksReason { rulesLackingReason.append(index) }
             let model = ConditionModel(condition, subjects: &subjects, constraints: &implications.constraints)
             implications.append(model)
+            if implications.isModelled(index), implications.isContradictory(index) { contradictoryRules.append(index) }
             DuplicateCondition().collectRepeats(condition, hashes: &hashes, into: &repeatedTests)
             condition.collectReferencedLets(into: &usedLets)
             conditionHashes.append(ConditionModel.stripLets(condition).structuralHash)
         }
-    }
-
-    /// Whether rule `index` is modelled and no term of its condition can hold.
-    func isContradictory(_ index: Int) -> Bool {
-        implications.isModelled(index) && implications.isContradictory(index)
     }
 }

@@ -9,18 +9,22 @@ struct MissingReason: LintRule {
 
     func lint(_ context: LintContext) -> [Diagnostic] {
         let rules = context.ruleSet.rules
-        // By index: iterating the rules themselves would copy each `CheckedRule`.
-        return rules.indices.compactMap { index in
-            guard rules[index].outcome != .continue, rules[index].reason == nil else { return nil }
-            let rule = rules[index]
-            let action = rule.declaration.actions.first(where: Self.handsOver)
+        // The rules were noted as they were checked: reading two fields of
+        // every rule again here misses the cache on each one of a large set.
+        return context.rulesLackingReason.map { index in
+            let action = rules[index].declaration.actions.first(where: Self.handsOver)
             return warning(
-                Self.message(rule.name, outcome: rule.outcome),
-                path: rule.path,
-                range: action?.span.range ?? rule.nameRange,
+                Self.message(rules[index].name, outcome: rules[index].outcome),
+                path: rules[index].path,
+                range: action?.span.range ?? rules[index].nameRange,
                 help: "add `reason \"...\"` so the operator knows why"
             )
         }
+    }
+
+    /// Whether a rule with this outcome and reason gets the warning.
+    static func lacksReason(_ outcome: Outcome, _ reason: CheckedTemplate?) -> Bool {
+        outcome != .continue && reason == nil
     }
 }
 

@@ -8,14 +8,13 @@ struct UnreachableRule: LintRule {
 
     func lint(_ context: LintContext) -> [Diagnostic] {
         let rules = context.ruleSet.rules
-        // By index: iterating the rules themselves would copy each `CheckedRule`.
-        return rules.indices.compactMap { index in
-            guard context.isContradictory(index) else { return nil }
-            let rule = rules[index]
-            return warning(
-                Self.message(rule.name),
-                path: rule.path,
-                range: rule.nameRange,
+        // The contradictory rules were noted as they were checked; fields are
+        // read in place, since copying a `CheckedRule` retains every part of it.
+        return context.contradictoryRules.map { index in
+            warning(
+                Self.message(rules[index].name),
+                path: rules[index].path,
+                range: rules[index].nameRange,
                 help: "its conditions contradict each other, so it can never fire"
             )
         }
