@@ -37,7 +37,10 @@ public struct CheckedExpr: Sendable, Hashable {
         hasher.combine(structuralHash)
     }
 
-    public indirect enum Kind: Sendable, Hashable {
+    /// Only the cases that hold other expressions are boxed: a leaf (a
+    /// constant, a signal, a field) sits inline in its parent, which saves
+    /// an allocation per leaf and a pointer chase when trees are compared.
+    public enum Kind: Sendable, Hashable {
         case constant(Value)
         /// A per-turn signal of the latest customer turn.
         case signal(Signal)
@@ -48,23 +51,23 @@ public struct CheckedExpr: Sendable, Hashable {
         /// The `summary` argument of this turn's `escalate_to_human` call.
         case toolSummary
         case toolCalled(String)
-        case not(CheckedExpr)
-        case and(CheckedExpr, CheckedExpr)
-        case or(CheckedExpr, CheckedExpr)
-        case negate(CheckedExpr)
-        case compare(Comparison, CheckedExpr, CheckedExpr)
-        case member(CheckedExpr, of: [Value], negated: Bool)
-        case matches(CheckedExpr, Pattern, source: String)
-        case contains(CheckedExpr, phrases: [String])
-        case exists(CheckedExpr)
+        indirect case not(CheckedExpr)
+        indirect case and(CheckedExpr, CheckedExpr)
+        indirect case or(CheckedExpr, CheckedExpr)
+        indirect case negate(CheckedExpr)
+        indirect case compare(Comparison, CheckedExpr, CheckedExpr)
+        indirect case member(CheckedExpr, of: [Value], negated: Bool)
+        indirect case matches(CheckedExpr, Pattern, source: String)
+        indirect case contains(CheckedExpr, phrases: [String])
+        indirect case exists(CheckedExpr)
         /// `api_error is 5xx`; the operand has type `.apiError`.
-        case errorIs(CheckedExpr, ErrorClass)
+        indirect case errorIs(CheckedExpr, ErrorClass)
         /// `api.orders.status is unknown`: a status outside the declared list.
-        case statusUnknown(api: String, known: [String])
-        case window(WindowFunction, CheckedExpr, turns: Int)
+        indirect case statusUnknown(api: String, known: [String])
+        indirect case window(WindowFunction, CheckedExpr, turns: Int)
         case intentWas([String], withinTurns: Int?)
         /// A named condition; kept so traces can name it.
-        case letReference(String, CheckedExpr)
+        indirect case letReference(String, CheckedExpr)
     }
 
     /// File and byte range of the expression, for traces and diagnostics.
