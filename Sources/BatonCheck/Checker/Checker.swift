@@ -30,6 +30,9 @@ public struct Checker {
     var diagnostics = DiagnosticBag()
     var sources: [String: SourceFile] = [:]
     var files: [RuleFile] = []
+    /// Every file's `guards` and `lexicon` blocks, in load and source order.
+    var guardBlocks: [(decl: GuardsDecl, path: String)] = []
+    var lexiconBlocks: [(decl: LexiconDecl, path: String)] = []
     var schema = Schema()
     var lets: [String: (decl: LetDecl, path: String)] = [:]
     var letOrder: [String] = []
@@ -114,11 +117,17 @@ public struct Checker {
             cursor += 1
             guard seen.insert(source.path).inserted else { continue }
             sources[source.path] = source
-            // Imports are noted as items are parsed: walking the items again
-            // afterwards reads a large file's whole tree once more, from memory.
+            // Imports, guards and lexicons are noted as items are parsed:
+            // walking the items again for each reads a large file's whole
+            // tree once more, from memory.
             var imports: [ImportDecl] = []
             let parsed = Parser.parse(source) { item in
-                if case .importDecl(let decl) = item { imports.append(decl) }
+                switch item {
+                case .importDecl(let decl): imports.append(decl)
+                case .guards(let decl): guardBlocks.append((decl, source.path))
+                case .lexicon(let decl): lexiconBlocks.append((decl, source.path))
+                case .schema, .letDecl, .rule: break
+                }
                 checkEarly(item, path: source.path)
             }
             diagnostics.append(contentsOf: parsed.diagnostics)
@@ -194,28 +203,26 @@ public struct Checker {
     mutating func checkGuards() -> LoopGuards {
         var guards = LoopGuards()
         var seenBlock = false
-        for file in files {
-            for case .guards(let decl) in file.items {
-                if seenBlock {
-                    report(.duplicateGuards, path: file.path, range: decl.span.range)
-                    continue
-                }
-                seenBlock = true
-                for entry in decl.entries {
-                    switch entry {
-                    case .cooldown(let turns, let span):
-                        if guards.cooldownTurns != nil { report(.duplicateSetting("cooldown"), path: file.path, range: span.range) }
-                        if !(1...1_000).contains(turns.value) {
-                            report(.invalidGuard("cooldown must be 1 to 1000 turns"), path: file.path, range: turns.span.range)
-                        }
-                        guards.cooldownTurns = turns.value
-                    case .maxEscalations(let count, let span):
-                        if guards.maxEscalations != nil { report(.duplicateSetting("max_escalations"), path: file.path, range: span.range) }
-                        if !(1...1_000).contains(count.value) {
-                            report(.invalidGuard("max_escalations must be 1 to 1000"), path: file.path, range: count.span.range)
-                        }
-                        guards.maxEscalations = count.value
+        for (decl, path) in guardBlocks {
+            if seenBlock {
+                report(.duplicateGuards, path: path, range: decl.span.range)
+                continue
+            }
+            seenBlock = true
+            for entry in decl.entries {
+                switch entry {
+                case .cooldown(let turns, let span):
+                    if guards.cooldownTurns != nil { report(.duplicateSetting("cooldown"), path: path, range: span.range) }
+                    if !(1...1_000).contains(turns.value) {
+                        report(.invalidGuard("cooldown must be 1 to 1000 turns"), path: path, range: turns.span.range)
                     }
+                    guards.cooldownTurns = turns.value
+                case .maxEscalations(let count, let span):
+                    if guards.maxEscalations != nil { report(.duplicateSetting("max_escalations"), path: path, range: span.range) }
+                    if !(1...1_000).contains(count.value) {
+                        report(.invalidGuard("max_escalations must be 1 to 1000"), path: path, range: count.span.range)
+                    }
+                    guards.maxEscalations = count.value
                 }
             }
         }
@@ -225,25 +232,23 @@ public struct Checker {
     mutating func checkLexicon() -> [LexiconWord] {
         var words: [LexiconWord] = []
         var seen: [String: SourceRange] = [:]
-        for file in files {
-            for case .lexicon(let decl) in file.items {
-                for entry in decl.entries {
-                    let phrase = entry.phrase.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").lowercased()
-                    if phrase.isEmpty {
-                        report(.emptyPhrase, path: file.path, range: entry.phrase.span.range)
-                        continue
-                    }
-                    if !(-4...4).contains(entry.valence) {
-                        report(.lexiconValence, path: file.path, range: entry.valenceSpan.range)
-                        continue
-                    }
-                    if seen[phrase] != nil {
-                        report(.duplicateDeclaration(kind: "lexicon entry", name: phrase), path: file.path, range: entry.phrase.span.range)
-                        continue
-                    }
-                    seen[phrase] = entry.phrase.span.range
-                    words.append(LexiconWord(phrase: phrase, valence: entry.valence))
+        for (decl, path) in lexiconBlocks {
+            for entry in decl.entries {
+                let phrase = entry.phrase.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").lowercased()
+                if phrase.isEmpty {
+                    report(.emptyPhrase, path: path, range: entry.phrase.span.range)
+                    continue
                 }
+                if !(-4...4).contains(entry.valence) {
+                    report(.lexiconValence, path: path, range: entry.valenceSpan.range)
+                    continue
+                }
+                if seen[phrase] != nil {
+                    report(.duplicateDeclaration(kind: "lexicon entry", name: phrase), path: path, range: entry.phrase.span.range)
+                    continue
+                }
+                seen[phrase] = entry.phrase.span.range
+                words.append(LexiconWord(phrase: phrase, valence: entry.valence))
             }
         }
         return words
