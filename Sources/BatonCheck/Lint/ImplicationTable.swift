@@ -100,6 +100,19 @@ struct ImplicationTable {
         for term in terms[termRanges[index]] where !term.isEmpty { subjects.append(term.subjects) }
     }
 
+    /// How many terms of model `index` are satisfiable, and the subject
+    /// bits of the first two, without gathering them all.
+    func leadingSatisfiableSubjects(_ index: Int) -> (count: Int, first: UInt64?, second: UInt64?) {
+        var count = 0
+        var first: UInt64?
+        var second: UInt64?
+        for term in terms[termRanges[index]] where !term.isEmpty {
+            if count == 0 { first = term.subjects } else if count == 1 { second = term.subjects }
+            count += 1
+        }
+        return (count, first, second)
+    }
+
     /// Subject bits present in every satisfiable term of model `index`
     /// (all bits when it has none).
     func sharedSubjects(_ index: Int) -> UInt64 {

@@ -55,6 +55,33 @@ struct ShadowedRule: LintRule {
         }
     }
 
+    /// What the candidate loop reads of the rule searching for a winner.
+    private struct Searcher {
+        var order: UInt64
+        /// Subject bits present in every satisfiable term of the rule.
+        var available: UInt64
+        /// The subject bits of its first two satisfiable terms (the first
+        /// repeated when there is one, all bits when there is none), which
+        /// the screen tests when `screensTerms`.
+        var first: UInt64
+        var second: UInt64
+        /// At most two of its terms can hold.
+        var screensTerms: Bool
+        var isContradictory: Bool
+        var bypassGuards: Bool
+
+        init(_ standing: RuleStanding, at position: Int, in table: ImplicationTable) {
+            order = standing.order
+            bypassGuards = standing.bypassGuards
+            isContradictory = table.isContradictory(position)
+            available = table.sharedSubjects(position)
+            let leading = table.leadingSatisfiableSubjects(position)
+            screensTerms = leading.count <= 2
+            first = leading.first ?? .max
+            second = leading.count == 2 ? leading.second ?? first : first
+        }
+    }
+
     /// What the scan tests of a candidate before anything else.
     private struct Screen {
         var required: UInt64
@@ -92,6 +119,9 @@ struct ShadowedRule: LintRule {
         // Only modelled rules that act can shadow or be shadowed.
         let acting = standings.indices.map { standings[$0].acts && table.isModelled($0) }
         let ranks = standings.indices.map { Rank(standings[$0], at: $0, in: table) }
+        // Read once per searcher, in search order: gathered here in set order,
+        // so a searcher costs one look-up instead of three in the table.
+        let searcherFacts = standings.indices.map { Searcher(standings[$0], at: $0, in: models) }
         let candidates = ShadowCandidates(table, count: rules.count, includes: { acting[$0] }, summary: { ranks[$0] })
         // The winner over each rule, by position; searches run in any order.
         var winners = [Int32](repeating: -1, count: rules.count)
@@ -104,17 +134,18 @@ struct ShadowedRule: LintRule {
             for member in window { screens.append(Screen(member.summary)) }
             for position in searchers {
                 let position = Int(position)
-                guard !models.isContradictory(position) else { continue }
-                let rank = ranks[position]
+                let searcher = searcherFacts[position]
+                guard !searcher.isContradictory else { continue }
                 // A candidate needing a subject some term of this rule lacks is not implied.
-                let available = models.sharedSubjects(position)
-                models.satisfiableSubjects(position, into: &subjects)
+                let available = searcher.available
                 // With at most two terms that can hold, each must find a term
                 // of the candidate among its subjects (`mayBeImplied`); the
                 // screen asks that of both at once.
-                let screensTerms = subjects.count <= 2
-                let first = subjects.first ?? .max
-                let second = subjects.count == 2 ? subjects[1] : first
+                let screensTerms = searcher.screensTerms
+                let first = searcher.first
+                let second = searcher.second
+                // Every satisfiable term's subjects, read only for a candidate past the screens.
+                var subjectsRead = false
                 // The window's first `maxCandidates` rules other than this one.
                 // This rule fails the order test below, so it only moves the end.
                 var end = min(window.count, Self.maxCandidates)
@@ -124,12 +155,16 @@ struct ShadowedRule: LintRule {
                 let winner = screens.withUnsafeBufferPointer { screens -> Int32? in
                     for index in 0..<end {
                         let screen = screens[index]
-                        guard screen.required & ~available == 0, screen.order > rank.order else { continue }
+                        guard screen.required & ~available == 0, screen.order > searcher.order else { continue }
                         if screensTerms, !(screen.someTermFits(first) && screen.someTermFits(second)) { continue }
                         let stronger = window[index].summary
                         let candidate = Int(window[index].position)
                         // A guard-bypassing rule can still win while the other is held back.
-                        if rank.bypassGuards, !stronger.bypassGuards { continue }
+                        if searcher.bypassGuards, !stronger.bypassGuards { continue }
+                        if !subjectsRead {
+                            models.satisfiableSubjects(position, into: &subjects)
+                            subjectsRead = true
+                        }
                         if stronger.mayBeImplied(by: subjects) ?? models.mayImply(position, candidate),
                            table.implies(position, candidate) {
                             return Int32(candidate)
