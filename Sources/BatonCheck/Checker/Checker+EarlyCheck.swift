@@ -96,7 +96,7 @@ extension Checker {
         letStates = [:]
         largestWindow = 0
         checkedRules = []
-        ruleNames = [:]
+        ruleNames = RuleNameTable()
         if lintModels != nil { lintModels = LintContext.Models(capacity: 0) }
         return false
     }

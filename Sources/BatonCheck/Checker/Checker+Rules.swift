@@ -85,7 +85,7 @@ extension Checker {
         if Self.reservedWords.contains(name) {
             report(.reservedName(name), path: path, range: decl.name.span.range)
         }
-        if let previous = ruleNames[name] {
+        if let previous = ruleNames.firstDefinition(of: name, path: path, range: decl.name.span.range) {
             report(
                 .duplicateRule(name),
                 path: path,
@@ -94,7 +94,6 @@ extension Checker {
             )
             return
         }
-        ruleNames[name] = (path, decl.name.span.range)
         if let rule = checkRule(decl, path: path, index: checkedRules.count) {
             lintModels?.add(rule.condition, standing: RuleStanding(
                 priority: rule.priority, index: rule.index, outcome: rule.outcome,

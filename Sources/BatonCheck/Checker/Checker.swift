@@ -47,7 +47,7 @@ public struct Checker {
     var lintModels: LintContext.Models?
     /// The rules checked so far, in set order, and where each name was first defined.
     var checkedRules: [CheckedRule] = []
-    var ruleNames: [String: (path: String, range: SourceRange)] = [:]
+    var ruleNames = RuleNameTable()
     /// Rules checked as they are parsed (see `Checker+EarlyCheck.swift`).
     var early = EarlyCheck()
     var checksAsParsed = true
