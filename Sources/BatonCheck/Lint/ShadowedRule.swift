@@ -62,11 +62,11 @@ struct ShadowedRule: LintRule {
         var available: UInt64
         /// The subject bits of its first two satisfiable terms (the first
         /// repeated when there is one, all bits when there is none), which
-        /// the screen tests when `screensTerms`.
+        /// the screen tests when there are at most two.
         var first: UInt64
         var second: UInt64
-        /// At most two of its terms can hold.
-        var screensTerms: Bool
+        /// How many of its terms can hold.
+        var satisfiableCount: Int
         var isContradictory: Bool
         var bypassGuards: Bool
 
@@ -76,7 +76,7 @@ struct ShadowedRule: LintRule {
             isContradictory = table.isContradictory(position)
             available = table.sharedSubjects(position)
             let leading = table.leadingSatisfiableSubjects(position)
-            screensTerms = leading.count <= 2
+            satisfiableCount = leading.count
             first = leading.first ?? .max
             second = leading.count == 2 ? leading.second ?? first : first
         }
@@ -141,11 +141,18 @@ struct ShadowedRule: LintRule {
                 // With at most two terms that can hold, each must find a term
                 // of the candidate among its subjects (`mayBeImplied`); the
                 // screen asks that of both at once.
-                let screensTerms = searcher.screensTerms
+                let screensTerms = searcher.satisfiableCount <= 2
                 let first = searcher.first
                 let second = searcher.second
-                // Every satisfiable term's subjects, read only for a candidate past the screens.
-                var subjectsRead = false
+                // Every satisfiable term's subjects: with at most two, the
+                // record has them; only a longer list is read from the table.
+                subjects.removeAll(keepingCapacity: true)
+                if screensTerms {
+                    if searcher.satisfiableCount >= 1 { subjects.append(first) }
+                    if searcher.satisfiableCount == 2 { subjects.append(second) }
+                } else {
+                    models.satisfiableSubjects(position, into: &subjects)
+                }
                 // The window's first `maxCandidates` rules other than this one.
                 // This rule fails the order test below, so it only moves the end.
                 var end = min(window.count, Self.maxCandidates)
@@ -161,10 +168,6 @@ struct ShadowedRule: LintRule {
                         let candidate = Int(window[index].position)
                         // A guard-bypassing rule can still win while the other is held back.
                         if searcher.bypassGuards, !stronger.bypassGuards { continue }
-                        if !subjectsRead {
-                            models.satisfiableSubjects(position, into: &subjects)
-                            subjectsRead = true
-                        }
                         if stronger.mayBeImplied(by: subjects) ?? models.mayImply(position, candidate),
                            table.implies(position, candidate) {
                             return Int32(candidate)
