@@ -17,8 +17,10 @@ struct RuleNameTable {
         var range: SourceRange
     }
 
-    /// Index into `entries` + 1 per slot, 0 when empty; at most half full.
-    private var slots = [Int32](repeating: 0, count: 64)
+    /// Per slot: the name's hash tag in the high 32 bits, its index into
+    /// `entries` + 1 in the low 32 bits; 0 when empty. At most half full.
+    /// A new name (the usual case) probes only this array.
+    private var slots = [UInt64](repeating: 0, count: 64)
     private var entries: [Entry] = []
     private var bytes: [UInt8] = []
     /// Paths by index: a set's rules come from a handful of files.
@@ -48,10 +50,12 @@ struct RuleNameTable {
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 {
-                let entry = entries[Int(slots[slot]) - 1]
-                if entry.hash == hash, Int(entry.length) == utf8.count,
-                   bytes[Int(entry.start)..<Int(entry.start) + utf8.count].elementsEqual(utf8) {
-                    return (paths[Int(entry.path)], entry.range)
+                if slots[slot] & Self.tagMask == hash & Self.tagMask {
+                    let entry = entries[Int(UInt32(truncatingIfNeeded: slots[slot])) - 1]
+                    if entry.hash == hash, Int(entry.length) == utf8.count,
+                       bytes[Int(entry.start)..<Int(entry.start) + utf8.count].elementsEqual(utf8) {
+                        return (paths[Int(entry.path)], entry.range)
+                    }
                 }
                 slot = (slot + 1) & mask
             }
@@ -59,21 +63,23 @@ struct RuleNameTable {
             entries.append(Entry(hash: hash, start: Int32(bytes.count), length: Int32(utf8.count),
                                  path: Int32(paths.count - 1), range: range))
             bytes.append(contentsOf: utf8)
-            slots[slot] = Int32(entries.count)
+            slots[slot] = hash & Self.tagMask | UInt64(entries.count)
             if entries.count * 2 > slots.count { rebuild(size: slots.count * 2) }
             return nil
         }
     }
 
     private mutating func rebuild(size: Int) {
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         let mask = size - 1
         for (index, entry) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: entry.hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+            slots[slot] = entry.hash & Self.tagMask | UInt64(index + 1)
         }
     }
+
+    private static var tagMask: UInt64 { 0xFFFF_FFFF_0000_0000 }
 
     /// FNV-1a, then a final mix so the low bits (the slot) depend on every byte.
     private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
