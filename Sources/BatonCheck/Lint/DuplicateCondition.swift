@@ -7,20 +7,21 @@ struct DuplicateCondition: LintRule {
     static let summary = "a test repeated in one condition, or two rules with the same condition"
 
     func lint(_ context: LintContext) -> [Diagnostic] {
-        let ruleSet = context.ruleSet
+        // The rules alone: a closure that names the whole set copies it
+        // (retaining each of its parts) every time it is made.
+        let rules = context.ruleSet.rules
         // Tests repeated within a rule were found as the rules were visited.
         var diagnostics = context.repeatedTests
-        var seenConditions = FirstOccurrences<CheckedExpr>(capacity: ruleSet.rules.count)
+        var seenConditions = FirstOccurrences<CheckedExpr>(capacity: rules.count)
         // A rule's tree is read only when an earlier rule's condition has the
         // same hash (nearly always a real duplicate): a large set's trees
         // miss the cache on nearly every rule.
         for (index, hash) in context.conditionHashes.enumerated() {
             let firstIndex = seenConditions.first(at: index, hash: hash) {
-                ConditionModel.stripLets(ruleSet.rules[$0].condition)
+                ConditionModel.stripLets(rules[$0].condition)
             }
             if let firstIndex {
                 // Fields are read in place: copying a whole `CheckedRule` retains every part of it.
-                let rules = ruleSet.rules
                 diagnostics.append(warning(
                     Self.sameAsRule(rules[index].name, rules[firstIndex].name),
                     path: rules[index].path,
@@ -32,7 +33,7 @@ struct DuplicateCondition: LintRule {
         }
         // One buffer for the operand hashes of every chain, nested ones after their parent's.
         var hashes: [Int] = []
-        for value in ruleSet.lets { collectRepeats(value.value, hashes: &hashes, into: &diagnostics) }
+        for value in context.ruleSet.lets { collectRepeats(value.value, hashes: &hashes, into: &diagnostics) }
         return diagnostics
     }
 
