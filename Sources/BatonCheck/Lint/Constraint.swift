@@ -66,19 +66,23 @@ struct Constraint: Hashable {
     var tableHash: Int {
         var hasher = StructuralHasher()
         hasher.combine(present)
-        for bound in [lower, upper] {
-            hasher.combine(bound != nil)
-            if let bound {
-                hasher.combine(bound.value == 0 ? 0 : bound.value.bitPattern)
-                hasher.combine(bound.inclusive)
-            }
-        }
+        Self.combine(lower, into: &hasher)
+        Self.combine(upper, into: &hasher)
         hasher.combine(truth.map { $0 ? 1 : 2 } ?? 0)
         hasher.combine(contradictoryTruth)
         hasher.combine(only != nil)
         if let only { hasher.combine(Self.tableHash(only)) }
         hasher.combine(Self.tableHash(excluded))
         return hasher.value
+    }
+
+    /// One bound, without building an array of both (which allocates).
+    private static func combine(_ bound: Bound?, into hasher: inout StructuralHasher) {
+        hasher.combine(bound != nil)
+        if let bound {
+            hasher.combine(bound.value == 0 ? 0 : bound.value.bitPattern)
+            hasher.combine(bound.inclusive)
+        }
     }
 
     private static func tableHash(_ values: Set<Value>) -> UInt64 {
