@@ -220,16 +220,18 @@ struct SubjectTable {
 
     /// The ids of what test `expr` constrains and how (`ConditionModel.subject(ofTest:)`).
     mutating func ids(ofTest expr: CheckedExpr, constraints: inout ConstraintTable) -> (subject: Int32, constraint: Int32) {
-        if let known = tests[expr] { return known }
+        let probe = tests.probe(expr)
+        if let known = tests.value(at: probe) { return known }
         let ids = (id(of: ConditionModel.subject(ofTest: expr)), constraints.id(of: ConditionModel.constraint(ofTest: expr)))
-        tests.insert(expr, ids)
+        tests.insert(expr, ids, at: probe)
         return ids
     }
 
     var count: Int { ids.count }
 
     mutating func id(of subject: CheckedExpr) -> Int32 {
-        Int32(ids.index(of: subject) ?? ids.insert(subject, ()))
+        let probe = ids.probe(subject)
+        return Int32(probe.entry ?? ids.insert(subject, (), at: probe))
     }
 }
 

@@ -4,11 +4,9 @@
 /// interned, rather than each time a rule uses them.
 struct ConstraintTable {
     private(set) var constraints: [Constraint] = []
-    /// Per slot: the constraint's hash tag in the high 32 bits, its id + 1
-    /// in the low 32 bits; 0 when empty. Probed by `Constraint.tableHash`,
-    /// at most half full. A probe reads a stored constraint only when the
-    /// tags agree: at 100,000 rules each such read is a cache miss.
-    private var slots = [UInt64](repeating: 0, count: 256)
+    /// Probed by `Constraint.tableHash`; a stored constraint is read only
+    /// when its tag agrees.
+    private var slots = TaggedSlots(capacity: 128)
     /// Each constraint's `tableHash`, for regrowing `slots`.
     private var hashes: [Int] = []
     /// Whether an unconstrained subject satisfies each constraint.
@@ -22,43 +20,19 @@ struct ConstraintTable {
 
     mutating func id(of constraint: Constraint) -> Int32 {
         let hash = constraint.tableHash
-        var mask = slots.count - 1
-        var slot = hash & mask
-        let tag = Self.tag(hash)
-        let found: Int32? = constraints.withUnsafeBufferPointer { constraints in
-            while slots[slot] != 0 {
-                // Compared in place: a copy would retain the constraint's sets.
-                if slots[slot] & Self.tagMask == tag {
-                    let id = Int32(truncatingIfNeeded: slots[slot]) - 1
-                    if constraints[Int(id)] == constraint { return id }
-                }
-                slot = (slot + 1) & mask
-            }
-            return nil
+        let probe = constraints.withUnsafeBufferPointer { constraints in
+            // Compared in place: a copy would retain the constraint's sets.
+            slots.find(hash) { constraints[$0] == constraint }
         }
-        if let found { return found }
+        if let found = probe.entry { return Int32(found) }
         let id = Int32(constraints.count)
         constraints.append(constraint)
         hashes.append(hash)
-        if constraints.count * 2 > slots.count {
-            slots = [UInt64](repeating: 0, count: slots.count * 2)
-            mask = slots.count - 1
-            for (index, hash) in hashes.enumerated() {
-                slot = hash & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Self.tag(hash) | UInt64(index + 1)
-            }
-        } else {
-            slots[slot] = tag | UInt64(id + 1)
-        }
+        slots.insert(Int(id), hash: hash, at: probe) { hashes[$0] }
         acceptsAnything.append(Constraint.unconstrained.isSubset(of: constraint))
         isEmpty.append(constraint.isEmpty)
         return id
     }
-
-    private static var tagMask: UInt64 { 0xFFFF_FFFF_0000_0000 }
-
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(bitPattern: Int64(hash)) & tagMask }
 
     /// The id of `a and b` for the same subject.
     mutating func intersection(_ a: Int32, _ b: Int32) -> Int32 {
