@@ -20,8 +20,8 @@ struct TaggedSlots {
     /// Where a look-up ended: the entry found, or the empty slot where the
     /// entry belongs (for `insert`).
     struct Probe {
-        var entry: Int?
-        fileprivate var slot: Int
+        let entry: Int?
+        fileprivate let slot: Int
     }
 
     /// The entry with hash `hash` for which `matches` holds; `matches` is
@@ -45,6 +45,7 @@ struct TaggedSlots {
     /// look-up of `hash` that found nothing, ended; regrows once more than
     /// half full, taking every entry's hash from `hashOf`.
     mutating func insert(_ entry: Int, hash: Int, at probe: Probe, hashOf: (Int) -> Int) {
+        assert(probe.entry == nil && slots[probe.slot] == 0, "insert only where a look-up found nothing")
         slots[probe.slot] = Self.tag(hash) | UInt64(entry + 1)
         let count = entry + 1
         if count * 2 > slots.count { rebuild(size: slots.count * 2, count: count, hashOf: hashOf) }
