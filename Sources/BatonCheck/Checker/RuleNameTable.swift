@@ -34,6 +34,10 @@ struct RuleNameTable {
     /// Where `name` was first defined, or nil after noting that it is
     /// first defined at `path`, `range`.
     mutating func firstDefinition(of name: String, path: String, range: SourceRange) -> (path: String, range: SourceRange)? {
+        // The checker's own text hash: ASCII, eight bytes at a time.
+        var hasher = StructuralHasher()
+        hasher.combine(name)
+        let hash = hasher.value
         var name = name
         return name.withUTF8 { utf8 in
             guard utf8.allSatisfy({ $0 < 0x80 }) else {
@@ -42,7 +46,6 @@ struct RuleNameTable {
                 others[name] = (path, range)
                 return nil
             }
-            let hash = Self.hash(utf8)
             let probe = slots.find(hash) { index in
                 let entry = entries[index]
                 return entry.hash == hash && Int(entry.length) == utf8.count
@@ -56,14 +59,5 @@ struct RuleNameTable {
             slots.insert(entries.count - 1, hash: hash, at: probe) { entries[$0].hash }
             return nil
         }
-    }
-
-    /// FNV-1a, then a final mix so the low bits (the slot) depend on every byte.
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash ^= hash >> 32
-        hash = hash &* 0xBF58_476D_1CE4_E5B9
-        return Int(bitPattern: UInt(hash ^ (hash >> 29)))
     }
 }
