@@ -10,6 +10,12 @@ final class RuleAction: Sendable {
     let urgency: String?
     let reason: PreparedTemplate?
     let say: PreparedTemplate?
+    /// The decision's lists on a turn where this is the only rule of its
+    /// kind to fire (the usual case): shared, so such a turn builds no list.
+    let aloneFired: [String]
+    /// Its tags, sorted, each once.
+    let aloneTags: [String]
+    let aloneShadow: [ShadowFiring]
 
     init(_ rule: GraphRule) {
         outcome = rule.outcome
@@ -18,6 +24,9 @@ final class RuleAction: Sendable {
         urgency = rule.urgency
         reason = rule.reason.map(PreparedTemplate.init)
         say = rule.say.map(PreparedTemplate.init)
+        aloneFired = rule.isShadow ? [] : [rule.name]
+        aloneTags = rule.isShadow ? [] : Array(Set(rule.tags)).sorted()
+        aloneShadow = rule.isShadow ? [ShadowFiring(rule: rule.name, outcome: rule.outcome)] : []
     }
 }
 

@@ -13,6 +13,8 @@ extension TurnRun {
         let candidates = plan.dispatch.candidates
         var firings = 0
         var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
+        // The last shadow rule and tagging rule to fire, and how many rules tagged.
+        var lastShadow = -1, lastTagger = -1, taggers = 0
         var traces: [(rank: Int, trace: RuleTrace)] = []
         for group in list.groups {
             // A first test shared by many rules fails for all of them at once.
@@ -30,8 +32,13 @@ extension TurnRun {
                 if hot.isShadow {
                     firing = .shadow
                     shadowCount += 1
+                    lastShadow = index
                 } else {
-                    tagCount += Int(hot.tagCount)
+                    if hot.tagCount > 0 {
+                        tagCount += Int(hot.tagCount)
+                        taggers += 1
+                        lastTagger = index
+                    }
                     if hot.outcome != .continue, !hot.bypassGuards, holdingGuard != nil {
                         firing = .held
                         heldCount += 1
@@ -55,8 +62,8 @@ extension TurnRun {
             if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
         }
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
-        let tags = tagCount == 0 ? [] : collectTags(notes, into: scratch + firings)
-        let shadowRules = shadowCount == 0 ? [] : shadowFirings(in: notes, count: shadowCount)
+        let tags = tagCount == 0 ? [] : taggers == 1 ? plan.actions[lastTagger].aloneTags : collectTags(notes, into: scratch + firings)
+        let shadowRules = shadowCount == 0 ? [] : shadowCount == 1 ? plan.actions[lastShadow].aloneShadow : shadowFirings(in: notes, count: shadowCount)
         let heldBack = heldCount == 0 ? [] : guardHolds(in: notes, by: holdingGuard, count: heldCount)
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         // One initialiser call on one path, the values moved in: the inlined
@@ -76,7 +83,7 @@ extension TurnRun {
             urgency = rule.urgency
             reason = rule.reason.map { render($0) }
             message = rule.say.map { render($0) }
-            fired = names(in: notes, .fired, count: firedCount)
+            fired = firedCount == 1 ? rule.aloneFired : names(in: notes, .fired, count: firedCount)
         }
         return Decision(
             outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message,
