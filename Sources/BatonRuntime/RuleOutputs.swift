@@ -16,6 +16,9 @@ final class RuleAction: Sendable {
     /// Its tags, sorted, each once.
     let aloneTags: [String]
     let aloneShadow: [ShadowFiring]
+    /// Held back by a cooldown, or by the escalation cap.
+    let aloneCooled: [GuardHold]
+    let aloneCapped: [GuardHold]
 
     init(_ rule: GraphRule) {
         outcome = rule.outcome
@@ -27,6 +30,8 @@ final class RuleAction: Sendable {
         aloneFired = rule.isShadow ? [] : [rule.name]
         aloneTags = rule.isShadow ? [] : Array(Set(rule.tags)).sorted()
         aloneShadow = rule.isShadow ? [ShadowFiring(rule: rule.name, outcome: rule.outcome)] : []
+        aloneCooled = rule.isShadow ? [] : [GuardHold(rule: rule.name, guardName: .cooldown)]
+        aloneCapped = rule.isShadow ? [] : [GuardHold(rule: rule.name, guardName: .maxEscalations)]
     }
 }
 

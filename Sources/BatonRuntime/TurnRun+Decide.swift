@@ -14,7 +14,7 @@ extension TurnRun {
         var firings = 0
         var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
         // The last shadow rule and tagging rule to fire, and how many rules tagged.
-        var lastShadow = -1, lastTagger = -1, taggers = 0
+        var lastShadow = -1, lastTagger = -1, taggers = 0, lastHeld = -1
         var traces: [(rank: Int, trace: RuleTrace)] = []
         for group in list.groups {
             // A first test shared by many rules fails for all of them at once.
@@ -42,6 +42,7 @@ extension TurnRun {
                     if hot.outcome != .continue, !hot.bypassGuards, holdingGuard != nil {
                         firing = .held
                         heldCount += 1
+                        lastHeld = index
                     } else {
                         firing = .fired
                         firedCount += 1
@@ -64,7 +65,8 @@ extension TurnRun {
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
         let tags = tagCount == 0 ? [] : taggers == 1 ? plan.actions[lastTagger].aloneTags : collectTags(notes, into: scratch + firings)
         let shadowRules = shadowCount == 0 ? [] : shadowCount == 1 ? plan.actions[lastShadow].aloneShadow : shadowFirings(in: notes, count: shadowCount)
-        let heldBack = heldCount == 0 ? [] : guardHolds(in: notes, by: holdingGuard, count: heldCount)
+        let heldBack = heldCount == 0 ? [] : heldCount == 1 ? aloneHold(lastHeld, by: holdingGuard)
+            : guardHolds(in: notes, by: holdingGuard, count: heldCount)
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         // One initialiser call on one path, the values moved in: the inlined
         // initialiser then writes them straight into the decision's storage.
@@ -110,6 +112,14 @@ extension TurnRun {
             firings.append(ShadowFiring(rule: plan.ruleNames[rule], outcome: rules[rule].outcome))
         }
         return firings
+    }
+
+    private func aloneHold(_ rule: Int, by holdingGuard: GuardHold.Guard?) -> [GuardHold] {
+        switch holdingGuard {
+        case .cooldown?: plan.actions[rule].aloneCooled
+        case .maxEscalations?: plan.actions[rule].aloneCapped
+        case nil: []
+        }
     }
 
     private func guardHolds(in notes: UnsafeMutableBufferPointer<Int32>, by holdingGuard: GuardHold.Guard?, count: Int) -> [GuardHold] {
