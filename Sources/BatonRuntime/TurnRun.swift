@@ -135,9 +135,20 @@ struct TurnRun {
     private static func isMember(_ value: borrowing Value, of members: UnsafeMutableBufferPointer<Value>, negated: Bool) -> Bool {
         switch value {
         case .null: false
+        case .string(let text): Self.contains(text, in: members) != negated
         case .list(let items): items.contains(where: members.contains) != negated
         default: members.contains(copy value) != negated
         }
+    }
+
+    /// Whether `members` holds the string `text`: compared as strings, in
+    /// place, where `contains` would copy each member and compare `Value`s.
+    @inline(__always)
+    private static func contains(_ text: String, in members: UnsafeMutableBufferPointer<Value>) -> Bool {
+        for index in members.indices {
+            if case .string(let member) = members[index], member == text { return true }
+        }
+        return false
     }
 
     @inline(__always)
