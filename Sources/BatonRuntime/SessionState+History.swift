@@ -73,10 +73,15 @@ extension SessionState {
             return numerator / denominator / StateLayout.scale
         case .scan(let ring):
             guard available > 0 else { return nil }
-            var best = ringValue(ring, turn: turnCount)
-            for turn in (turnCount - available + 1)..<turnCount {
-                let value = ringValue(ring, turn: turn)
-                best = spec.aggregate == .max ? max(best, value) : min(best, value)
+            // The window's turns are the ring's slots back from the current
+            // turn's; the ring holds at least `available` turns.
+            var slot = (turnCount - 1) % ring.length
+            var best = ringValue(ring, slot: slot)
+            let isMax = spec.aggregate == .max
+            for _ in 1..<available {
+                slot = slot == 0 ? ring.length - 1 : slot - 1
+                let value = ringValue(ring, slot: slot)
+                best = isMax ? max(best, value) : min(best, value)
             }
             return Double(best) / StateLayout.scale
         case .bits(let word):
