@@ -77,6 +77,38 @@ struct DecisionTests {
         #expect(decision.rule == "c")
     }
 
+    /// A turn where one rule fires, tags or would have fired shares that
+    /// rule's prepared list; with two, the lists are built. Both must read
+    /// as the same decision would: tags sorted and each once.
+    @Test(arguments: [
+        (0.95, 10.0, ["lone"], ["a", "b"], ["trial"]),
+        (0.95, 50.0, ["other", "lone"], ["a", "b", "c"], ["trial", "second_trial"]),
+        (0.1, 50.0, ["other"], ["a", "c"], ["second_trial"]),
+        (0.1, 10.0, [], [], []),
+    ])
+    func oneFiringRuleSharesItsListsAsSeveralBuildThem(
+        confidence: Double, cart: Double, fired: [String], tags: [String], shadows: [String]
+    ) throws {
+        let engine = try engine("""
+        rule lone { priority 1 when confidence >= 0.5 then escalate reason "lone" tag "b", "a", "b" }
+        rule other { priority 2 when metadata.cart_value > 20 then escalate reason "other" tag "c", "a" }
+        shadow rule trial { priority 3 when confidence >= 0.5 then escalate reason "t" tag "never" }
+        shadow rule second_trial { when metadata.cart_value > 20 then offer_handoff reason "t" }
+
+        """)
+        let event = customer(intent: "wismo", confidence: confidence, metadata: ["cart_value": .number(cart)])
+        var session = engine.makeSession(id: "s"), explained = engine.makeSession(id: "s")
+        let decision = engine.evaluate(event, in: &session)
+        #expect(decision.firedRules == fired)
+        #expect(decision.rule == fired.first)
+        #expect(decision.tags == tags)
+        #expect(decision.shadowRules.map(\.rule) == shadows)
+        // The explaining evaluation, which visits every rule, agrees.
+        var withTrace = engine.evaluate(event, in: &explained, explain: true)
+        withTrace.trace = nil
+        #expect(decision == withTrace)
+    }
+
     @Test func shadowRulesNeverDecideNorCount() throws {
         let engine = try engine("""
         guards { max_escalations 1 }
