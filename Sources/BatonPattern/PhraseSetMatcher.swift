@@ -12,8 +12,16 @@
 public final class PhraseSetMatcher: Sendable {
     /// The lists as given; a list's index is its bit in `scan`'s output.
     public let lists: [[String]]
+    /// Per pattern given to `init(lists:patterns:)`: the list, after
+    /// `lists`, whose bit `scan` sets when the message may match the pattern
+    /// (`Pattern.mayMatch`), so one pass over a message serves phrases and
+    /// patterns alike; nil when the pattern has no literals to look for
+    /// that way (ask `mayMatch`).
+    public let patternLists: [Int?]
+    /// Lists in all, phrase lists then pattern lists: `scan` writes this many bits.
+    public let listCount: Int
     /// Words of 64 bits `scan` writes.
-    public var wordCount: Int { (lists.count + 63) / 64 }
+    public var wordCount: Int { (listCount + 63) / 64 }
 
     private let asciiClass: [Int32]  // 128 entries
     private let boundaryClass: Int32
@@ -31,26 +39,45 @@ public final class PhraseSetMatcher: Sendable {
     /// The automaton over ASCII bytes; nil when its table would be too large.
     private let asciiDFA: ASCIIPhraseDFA?
 
-    public convenience init(lists: [[String]]) {
-        self.init(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries)
+    public convenience init(lists: [[String]], patterns: [Pattern] = []) {
+        self.init(lists: lists, patterns: patterns, maxASCIITable: ASCIIPhraseDFA.maxEntries)
     }
 
     /// `maxASCIITable`: the most entries of the byte table (0: ASCII text is
     /// folded like any other); `maxHitRecords`: the most hit records it
     /// keeps (0: every match in it is reported by redoing its steps).
-    init(lists: [[String]], maxASCIITable: Int, maxHitRecords: Int = .max) {
+    init(lists: [[String]], patterns: [Pattern] = [], maxASCIITable: Int, maxHitRecords: Int = .max) {
         self.lists = lists
-        var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
         var symbolLists: [([UInt32], Int32)] = []
-        var maxSymbols = 0
         for (list, phrases) in lists.enumerated() {
             for phrase in phrases {
                 let symbols = PhraseSymbols.of(phrase: phrase)
-                guard !symbols.isEmpty else { continue }
-                for symbol in symbols where classes[symbol] == nil { classes[symbol] = Int32(classes.count + 1) }
-                symbolLists.append((symbols, Int32(list)))
-                maxSymbols = max(maxSymbols, symbols.count)
+                if !symbols.isEmpty { symbolLists.append((symbols, Int32(list))) }
             }
+        }
+        // A pattern's required literals, found anywhere (even mid-word), as
+        // one more list; only when every literal has ASCII symbols, since
+        // the bit then decides for ASCII text (other text is folded, and the
+        // bit is set regardless: see `scanFolded`).
+        var patternLists: [Int?] = []
+        var listCount = lists.count
+        for pattern in patterns {
+            let literals = pattern.program.requiredFactors?.factors.map(PhraseSymbols.of(literal:))
+            guard let literals, !literals.isEmpty, literals.allSatisfy({ $0 != nil }) else {
+                patternLists.append(nil)
+                continue
+            }
+            for symbols in literals { symbolLists.append((symbols!, Int32(listCount))) }
+            patternLists.append(listCount)
+            listCount += 1
+        }
+        self.patternLists = patternLists
+        self.listCount = listCount
+        var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
+        var maxSymbols = 0
+        for (symbols, _) in symbolLists {
+            for symbol in symbols where classes[symbol] == nil { classes[symbol] = Int32(classes.count + 1) }
+            maxSymbols = max(maxSymbols, symbols.count)
         }
         let classCount = classes.count + 1
         var ascii = [Int32](repeating: 0, count: 128)
@@ -214,6 +241,11 @@ public final class PhraseSetMatcher: Sendable {
     }
 
     private func scanFolded(_ text: UnsafeBufferPointer<UInt32>, into bits: UnsafeMutablePointer<UInt64>) {
+        // Folding can turn a scalar that is not a word character into an
+        // ASCII letter, which moves the boundaries a literal's symbols
+        // assume: folded text may match every pattern, as `mayMatch` says of
+        // text that is not ASCII.
+        for list in patternLists { if let list { bits[list >> 6] |= 1 << UInt64(list & 63) } }
         let classCount = self.classCount
         let boundaryClass = self.boundaryClass
         asciiClass.withUnsafeBufferPointer { ascii in

@@ -58,6 +58,27 @@ enum PhraseSymbols {
         }
     }
 
+    /// The symbols every ASCII text holding `literal` (folded scalars, all
+    /// ASCII) somewhere has in its stream, even mid-word: the literal's own
+    /// symbols without a boundary at either end, since what surrounds it
+    /// decides those. A run of whitespace is one space either way. Nil when
+    /// a scalar is not folded ASCII.
+    static func of(literal: [UInt32]) -> [UInt32]? {
+        let dense = FoldTable.shared.dense
+        var packed: [UInt32] = []
+        for scalar in literal {
+            guard scalar < 128, dense[Int(scalar)] & Packed.scalarMask == scalar else { return nil }
+            packed.append(dense[Int(scalar)])
+        }
+        var symbols: [UInt32] = []
+        packed.withUnsafeBufferPointer { text in
+            forEach(in: text) { symbols.append($0); return true }
+        }
+        if symbols.first == boundary { symbols.removeFirst() }
+        if symbols.last == boundary { symbols.removeLast() }
+        return symbols.isEmpty ? nil : symbols
+    }
+
     /// The symbols of one phrase, with surrounding whitespace trimmed.
     static func of(phrase: String) -> [UInt32] {
         let folded = FoldedText(phrase).storage

@@ -46,8 +46,17 @@ final class Plan: @unchecked Sendable {
     let metadataIndex: NameIndex
     let apiIndex: NameIndex
     let toolIndex: NameIndex
-    /// Every phrase list of the graph in one automaton.
+    /// Every phrase list of the graph in one automaton, and the literals
+    /// each pattern needs (`PhraseSetMatcher.patternLists`).
     let phraseSet: PhraseSetMatcher
+    /// Per pattern: the phrase-set list that tells whether a message may
+    /// match it, or -1 (ask `Pattern.mayMatch`).
+    let patternLists: UnsafeMutableBufferPointer<Int32>
+    /// Per intent id (and, last, for turns without a known intent): whether
+    /// the turn's candidate rules read phrase lists. A pattern's literals
+    /// are then looked up in the phrase scan the turn is likely to make
+    /// anyway; otherwise `mayMatch` costs less than a scan.
+    let readsPhrases: UnsafeMutableBufferPointer<Bool>
     /// The graph's compiled patterns, read in place (an array element read
     /// would copy the pattern and retain each of its buffers).
     let patterns: UnsafeMutableBufferPointer<Pattern>
@@ -185,12 +194,22 @@ final class Plan: @unchecked Sendable {
         self.valueMembers = .copying(valueMembers)
         self.valueStarts = .copying(valueStarts)
         self.statusConstants = statusConstants
-        phraseSet = PhraseSetMatcher(lists: graph.phraseLists)
+        phraseSet = PhraseSetMatcher(lists: graph.phraseLists, patterns: graph.compiledPatterns)
+        patternLists = .copying(phraseSet.patternLists.map { Int32($0 ?? -1) })
         patterns = .copying(graph.compiledPatterns)
         messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes)
+        readsPhrases = .copying(messageNeeds.map(\.phrases))
+    }
+
+    /// Whether the candidate rules of a turn with this top intent id read phrase lists.
+    @inline(__always)
+    func readsPhrases(intent: UInt16) -> Bool {
+        readsPhrases[min(Int(intent), readsPhrases.count - 1)]
     }
 
     deinit {
+        patternLists.deallocate()
+        readsPhrases.deallocate()
         patterns.deinitialize().deallocate()
         valueMembers.deinitialize().deallocate()
         valueStarts.deallocate()

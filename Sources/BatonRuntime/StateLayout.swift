@@ -11,7 +11,7 @@ import BatonGraph
 /// | running sums | one Int64 per (signal, N) summed; two per trend (Σy, Σt·y) |
 /// | track bits | one UInt64 per tracked per-turn condition (bit 0 = current turn) |
 /// | sticky bits | one bit per `intent was` without `within` |
-/// | phrase bits | the current turn's result per phrase list |
+/// | phrase bits | the current turn's result per phrase list (and per pattern's literals) |
 /// | pattern bits | the current turn's computed / result bits per pattern |
 ///
 /// A class so the evaluator reads it in place (a struct of arrays would be
@@ -129,7 +129,8 @@ final class StateLayout: Sendable {
         }
         words += (stickyCount + 63) / 64
         let phraseOffset = words
-        let phraseWords = (graph.phraseLists.count + 63) / 64
+        // Room for a list per pattern too (`PhraseSetMatcher.patternLists`).
+        let phraseWords = (graph.phraseLists.count + graph.patterns.count + 63) / 64
         words += phraseWords
         let patternOffset = words
         let patternWords = (graph.patterns.count + 63) / 64

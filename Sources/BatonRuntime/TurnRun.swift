@@ -212,10 +212,15 @@ struct TurnRun {
         let bit: UInt64 = 1 << UInt64(pattern & 63)
         if state.words[known] & bit != 0 { return state.words[answer] & bit != 0 }
         var result = false
-        // Most messages lack the pattern's literals: that is found without folding them.
+        // Most messages lack the pattern's literals: that is found without
+        // folding them, by the phrase scan when the literals are in its automaton.
         let patterns = plan.patterns
-        if state.turn.hasCustomerTurn, let message, patterns[pattern].mayMatch(message) {
-            result = withFolded(.signal(.message)) { patterns[pattern].matches($0) } ?? false
+        if state.turn.hasCustomerTurn, let message {
+            let literals = Int(plan.patternLists[pattern])
+            let viaScan = literals >= 0 && (state.turn.phrasesScanned || plan.readsPhrases(intent: state.turn.intent))
+            if viaScan ? phraseHolds(literals) : patterns[pattern].mayMatch(message) {
+                result = withFolded(.signal(.message)) { patterns[pattern].matches($0) } ?? false
+            }
         }
         state.words[known] |= bit
         if result { state.words[answer] |= bit }

@@ -83,6 +83,12 @@ struct SemanticsTests {
         Case(name: "pattern", condition: "message matches \"charged (twice|two times)\"", events: [customer("I was CHARGED two times")], fires: true),
         Case(name: "pattern no match", condition: "message matches \"charged (twice|two times)\"", events: [customer("charged once")], fires: false),
         Case(name: "pattern on bot event", condition: "message matches \"charged (twice|two times)\"", events: [customer("charged twice"), bot("one moment")], fires: true),
+        // A turn that reads phrases finds a pattern's literals in the same scan, even mid-word.
+        Case(name: "pattern via the phrase scan", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("I was overCHARGED twice")], fires: true),
+        Case(name: "pattern via the phrase scan, spaces", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("charged  twice")], fires: false),
+        Case(name: "pattern via the phrase scan, folded", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("Déjà: CHARGED two times")], fires: true),
+        Case(name: "pattern via the phrase scan, no literal", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("charged once")], fires: false),
+        Case(name: "pattern via the phrase scan on bot event", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("overcharged twice"), bot("one moment")], fires: true),
         Case(name: "phrase on next turn", condition: "message contains [\"agent\"]", events: [customer("agent please"), bot("ok"), customer("thanks")], fires: false),
         Case(name: "message equality", condition: "message == \"hi\"", events: [customer("hi")], fires: true),
         Case(name: "sentiment point", condition: "sentiment <= -0.5", events: [customer("s=-0.6 bad")], fires: true),

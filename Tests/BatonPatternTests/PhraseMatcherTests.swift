@@ -175,4 +175,59 @@ struct PhraseMatcherTests {
         // times the longest phrase's symbols, here under 140 bytes).
         #expect(split > 1_000)
     }
+    /// A pattern's required literals ride along in the phrase scan as one
+    /// more list, found anywhere, even mid-word. For ASCII text its bit must
+    /// be set whenever `mayMatch` (and so any match) says so, and, but for
+    /// runs of whitespace, which the scan's symbols collapse, only then.
+    @Test("Pattern literals in the phrase scan agree with mayMatch on ASCII text")
+    func patternLiteralsAgreeWithMayMatch() throws {
+        let patterns = try [
+            "(charged|billed) (twice|two times)", "refund(ed)? for order \\d+", "x-\\d{3}", "n't work", " twice",
+            "ed tw", "A\\.B", "\\w+", "late",
+        ].map { try Pattern($0) }
+        let lists = [["agent"], ["late"], ["charged twice"]]
+        let set = PhraseSetMatcher(lists: lists, patterns: patterns)
+        let fewRecords = PhraseSetMatcher(lists: lists, patterns: patterns, maxASCIITable: ASCIIPhraseDFA.maxEntries, maxHitRecords: 1)
+        #expect(set.patternLists.compactMap { $0 } == Array(lists.count..<set.listCount))
+        // `\w+` has no literals to look for: it is left to `mayMatch`.
+        #expect(set.patternLists[7] == nil)
+        let pieces = ["charged", "overcharged", "CHARGED", "billed", "twice", "two", "times", "twicefold", "refund", "refunded",
+                      "for", "order", "42", "x-", "x", "-", "123", "can", "n't", "work", "works", "ed", "tw", "a", "b", ".",
+                      "A.B", "late", "latest", "agent", " ", " ", " ", " ", " "]
+        var random = SeededRandom(seed: 23)
+        var bits = [UInt64](repeating: 0, count: 1)
+        var longMessages = 0
+        for round in 0..<6_000 {
+            let count = round % 3 == 0 ? 40 + random.next(120) : random.next(12)
+            var message = (0..<count).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let runs = round % 4 == 0
+            if runs {
+                let separator = ["  ", "\t", "\n "][random.next(3)]
+                message = message.split(separator: " ", omittingEmptySubsequences: false).joined(separator: separator)
+            }
+            if message.utf8.count >= 200 { longMessages += 1 }
+            // Adjacent space pieces make runs too.
+            let single = !runs && !zip(message.utf8, message.utf8.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            func scanned(_ matcher: PhraseSetMatcher) -> UInt64 {
+                bits[0] = 0
+                bits.withUnsafeMutableBufferPointer { matcher.scan(message, into: $0.baseAddress!) }
+                return bits[0]
+            }
+            let found = scanned(set)
+            #expect(scanned(fewRecords) == found, "\(message.debugDescription)")
+            for (index, pattern) in patterns.enumerated() {
+                guard let list = set.patternLists[index] else { continue }
+                let bit = found >> UInt64(list) & 1 != 0
+                if pattern.mayMatch(message) { #expect(bit, "\(pattern) in \(message.debugDescription)") }
+                if pattern.matches(message) { #expect(bit, "\(pattern) matches \(message.debugDescription)") }
+                if single { #expect(bit == pattern.mayMatch(message), "\(pattern) in \(message.debugDescription)") }
+            }
+        }
+        #expect(longMessages > 500)
+        // Text that is not ASCII is folded, which may move word boundaries:
+        // every pattern list is set, as `mayMatch` answers "maybe".
+        bits[0] = 0
+        bits.withUnsafeMutableBufferPointer { set.scan("déjà vu", into: $0.baseAddress!) }
+        for list in set.patternLists.compactMap({ $0 }) { #expect(bits[0] >> UInt64(list) & 1 != 0) }
+    }
 }
