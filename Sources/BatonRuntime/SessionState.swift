@@ -125,9 +125,11 @@ struct CurrentTurn: Sendable {
         return nil
     }
 
-    /// Keeps `record` as its API's latest result this turn.
-    mutating func keep(_ record: APIRecord) {
-        if let index = apis.firstIndex(where: { $0.slot == record.slot }) {
+    /// Keeps `record` as its API's latest result this turn. Consumed, so
+    /// it moves into the list instead of being copied (its strings retained).
+    mutating func keep(_ record: consuming APIRecord) {
+        let slot = record.slot
+        if let index = apis.firstIndex(where: { $0.slot == slot }) {
             apis[index] = record
         } else {
             apis.append(record)
