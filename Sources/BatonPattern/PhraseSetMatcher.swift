@@ -71,7 +71,6 @@ public final class PhraseSetMatcher: Sendable {
             patternLists.append(listCount)
             listCount += 1
         }
-        self.patternLists = patternLists
         self.listCount = listCount
         var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
         var maxSymbols = 0
@@ -162,6 +161,9 @@ public final class PhraseSetMatcher: Sendable {
             boundaryClass: Int(boundaryClass), spaceClass: Int(ascii[Int(PhraseSymbols.space)]),
             outputs: { outputLists[Int(starts[$0])..<Int(starts[$0 + 1])] },
             maxEntries: maxASCIITable, maxRecords: maxHitRecords, maxMatchBytes: maxSymbols)
+        // Without the byte table every text is folded, which sets every
+        // pattern's bit: `mayMatch` would then be the better test.
+        self.patternLists = asciiDFA == nil ? patternLists.map { _ in nil } : patternLists
         self.asciiClass = ascii
         self.boundaryClass = boundaryClass
         self.otherClasses = others

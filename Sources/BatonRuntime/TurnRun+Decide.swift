@@ -13,7 +13,8 @@ extension TurnRun {
         let candidates = plan.dispatch.candidates
         var firings = 0
         var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
-        // The last shadow rule and tagging rule to fire, and how many rules tagged.
+        // The last rule to fire as a shadow, to tag and to be held, and how many rules tagged:
+        // one alone shares its prepared list.
         var lastShadow = -1, lastTagger = -1, taggers = 0, lastHeld = -1
         var traces: [(rank: Int, trace: RuleTrace)] = []
         for group in list.groups {

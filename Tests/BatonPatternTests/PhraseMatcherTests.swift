@@ -191,6 +191,8 @@ struct PhraseMatcherTests {
         #expect(set.patternLists.compactMap { $0 } == Array(lists.count..<set.listCount))
         // `\w+` has no literals to look for: it is left to `mayMatch`.
         #expect(set.patternLists[7] == nil)
+        // Nor are patterns looked for by a matcher that folds every text.
+        #expect(PhraseSetMatcher(lists: lists, patterns: patterns, maxASCIITable: 0).patternLists.allSatisfy { $0 == nil })
         let pieces = ["charged", "overcharged", "CHARGED", "billed", "twice", "two", "times", "twicefold", "refund", "refunded",
                       "for", "order", "42", "x-", "x", "-", "123", "can", "n't", "work", "works", "ed", "tw", "a", "b", ".",
                       "A.B", "late", "latest", "agent", " ", " ", " ", " ", " "]
