@@ -151,7 +151,6 @@ struct PhraseMatcherTests {
         let pieces = ["agent", "AGENT", "Agents", "real", "person", "parcel", "late", "latest", "where", "is", "my", "order",
                       " ", " ", " ", "  ", "\t", "\n ", "-", "e", "mail", "me", "x_1", "_", "!", "ok", ".", "a", "human", "9"]
         var random = SeededRandom(seed: 11)
-        var bits = [UInt64](repeating: 0, count: 1)
         var split = 0
         for round in 0..<4_000 {
             var words = (0..<(30 + random.next(90))).map { _ in pieces[random.next(pieces.count)] }
@@ -162,14 +161,9 @@ struct PhraseMatcherTests {
             }
             let message = words.joined()
             if message.utf8.count >= 200 { split += 1 }
-            func lists(_ matcher: PhraseSetMatcher) -> UInt64 {
-                bits[0] = 0
-                bits.withUnsafeMutableBufferPointer { matcher.scan(message, into: $0.baseAddress!) }
-                return bits[0]
-            }
-            let expected = lists(folded)
-            #expect(lists(set) == expected, "\(message.debugDescription)")
-            #expect(lists(fewRecords) == expected, "\(message.debugDescription)")
+            let expected = Self.bits(folded, message)
+            #expect(Self.bits(set, message) == expected, "\(message.debugDescription)")
+            #expect(Self.bits(fewRecords, message) == expected, "\(message.debugDescription)")
         }
         // Most messages are long enough to be walked as two chains (over four
         // times the longest phrase's symbols, here under 140 bytes).
@@ -197,7 +191,6 @@ struct PhraseMatcherTests {
                       "for", "order", "42", "x-", "x", "-", "123", "can", "n't", "work", "works", "ed", "tw", "a", "b", ".",
                       "A.B", "late", "latest", "agent", " ", " ", " ", " ", " "]
         var random = SeededRandom(seed: 23)
-        var bits = [UInt64](repeating: 0, count: 1)
         var longMessages = 0
         for round in 0..<6_000 {
             let count = round % 3 == 0 ? 40 + random.next(120) : random.next(12)
@@ -210,13 +203,8 @@ struct PhraseMatcherTests {
             if message.utf8.count >= 200 { longMessages += 1 }
             // Adjacent space pieces make runs too.
             let single = !runs && !zip(message.utf8, message.utf8.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
-            func scanned(_ matcher: PhraseSetMatcher) -> UInt64 {
-                bits[0] = 0
-                bits.withUnsafeMutableBufferPointer { matcher.scan(message, into: $0.baseAddress!) }
-                return bits[0]
-            }
-            let found = scanned(set)
-            #expect(scanned(fewRecords) == found, "\(message.debugDescription)")
+            let found = Self.bits(set, message)
+            #expect(Self.bits(fewRecords, message) == found, "\(message.debugDescription)")
             for (index, pattern) in patterns.enumerated() {
                 guard let list = set.patternLists[index] else { continue }
                 let bit = found >> UInt64(list) & 1 != 0
@@ -228,8 +216,14 @@ struct PhraseMatcherTests {
         #expect(longMessages > 500)
         // Text that is not ASCII is folded, which may move word boundaries:
         // every pattern list is set, as `mayMatch` answers "maybe".
-        bits[0] = 0
-        bits.withUnsafeMutableBufferPointer { set.scan("déjà vu", into: $0.baseAddress!) }
-        for list in set.patternLists.compactMap({ $0 }) { #expect(bits[0] >> UInt64(list) & 1 != 0) }
+        let folded = Self.bits(set, "déjà vu")
+        for list in set.patternLists.compactMap({ $0 }) { #expect(folded >> UInt64(list) & 1 != 0) }
+    }
+
+    /// The lists `matcher` finds in `message` (at most 64 lists).
+    private static func bits(_ matcher: PhraseSetMatcher, _ message: String) -> UInt64 {
+        var bits: UInt64 = 0
+        withUnsafeMutablePointer(to: &bits) { matcher.scan(message, into: $0) }
+        return bits
     }
 }
