@@ -169,6 +169,7 @@ struct PhraseMatcherTests {
         // times the longest phrase's symbols, here under 140 bytes).
         #expect(split > 1_000)
     }
+
     /// A pattern's required literals ride along in the phrase scan as one
     /// more list, found anywhere, even mid-word. For ASCII text its bit must
     /// be set whenever `mayMatch` (and so any match) says so, and, but for
