@@ -114,6 +114,11 @@ public struct DiagnosticBag: Sendable {
         for diagnostic in other { append(diagnostic) }
     }
 
+    /// Counts diagnostics left out without being made (found beyond the limit).
+    public mutating func countDropped(_ count: Int) {
+        droppedCount += count
+    }
+
     /// The diagnostics in deterministic order.
     public var sorted: [Diagnostic] { diagnostics.sorted(by: Diagnostic.ordered) }
 }

@@ -71,7 +71,11 @@ public struct Checker {
         if lint { checker.lintModels = LintContext.Models(capacity: 0) }
         let ruleSet = checker.run(roots, loader: loader)
         if let ruleSet, let models = checker.lintModels {
-            checker.diagnostics.append(contentsOf: Linter.lint(ruleSet, context: LintContext(ruleSet, visited: models)))
+            // Only the warnings the bag has room for are worded.
+            let room = max(checker.diagnostics.limit - checker.diagnostics.diagnostics.count, 0)
+            let lint = Linter.lint(ruleSet, context: LintContext(ruleSet, visited: models), limit: room)
+            checker.diagnostics.append(contentsOf: lint.kept)
+            checker.diagnostics.countDropped(lint.beyondLimit)
         }
         return CheckResult(ruleSet: ruleSet, diagnostics: checker.diagnostics.sorted, sources: checker.sources)
     }

@@ -2,16 +2,16 @@ import BatonCore
 
 /// The same test twice in one `and`/`or` chain, or two rules with the same
 /// condition.
-struct DuplicateCondition: LintRule {
+struct DuplicateCondition: PlacingLintRule {
     static let name = "duplicate-condition"
     static let summary = "a test repeated in one condition, or two rules with the same condition"
 
-    func lint(_ context: LintContext) -> [Diagnostic] {
+    func find(_ context: LintContext) -> LintFindings {
         // The rules alone: a closure that names the whole set copies it
         // (retaining each of its parts) every time it is made.
         let rules = context.ruleSet.rules
         // Tests repeated within a rule were found as the rules were visited.
-        var diagnostics = context.repeatedTests
+        var found = LintFindings(worded: context.repeatedTests)
         var seenConditions = FirstOccurrences<CheckedExpr>(capacity: rules.count)
         // A rule's tree is read only when an earlier rule's condition has the
         // same hash (nearly always a real duplicate): a large set's trees
@@ -22,19 +22,26 @@ struct DuplicateCondition: LintRule {
             }
             if let firstIndex {
                 // Fields are read in place: copying a whole `CheckedRule` retains every part of it.
-                diagnostics.append(warning(
-                    Self.sameAsRule(rules[index].name, rules[firstIndex].name),
-                    path: rules[index].path,
-                    range: rules[index].nameRange,
-                    help: "merge the two rules, or make their conditions differ",
-                    notes: [DiagnosticNote("`\(rules[firstIndex].name)` is defined here", path: rules[firstIndex].path, range: rules[firstIndex].nameRange)]
-                ))
+                found.placed.append(LintFinding(
+                    path: rules[index].path, range: rules[index].nameRange, first: Int32(index), second: Int32(firstIndex)))
             }
         }
         // One buffer for the operand hashes of every chain, nested ones after their parent's.
         var hashes: [Int] = []
-        for value in context.ruleSet.lets { collectRepeats(value.value, hashes: &hashes, into: &diagnostics) }
-        return diagnostics
+        for value in context.ruleSet.lets { collectRepeats(value.value, hashes: &hashes, into: &found.worded) }
+        return found
+    }
+
+    func word(_ finding: LintFinding, in context: LintContext) -> Diagnostic {
+        let rules = context.ruleSet.rules
+        let index = Int(finding.first), firstIndex = Int(finding.second)
+        return warning(
+            Self.sameAsRule(rules[index].name, rules[firstIndex].name),
+            path: finding.path,
+            range: finding.range,
+            help: "merge the two rules, or make their conditions differ",
+            notes: [DiagnosticNote("`\(rules[firstIndex].name)` is defined here", path: rules[firstIndex].path, range: rules[firstIndex].nameRange)]
+        )
     }
 
     /// Reports the operands of each maximal `and`/`or` chain that equal an

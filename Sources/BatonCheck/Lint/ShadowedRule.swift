@@ -8,7 +8,7 @@ import BatonCore
 /// values, for set tests), so a rule is compared only with rules that could
 /// be implied by it; at most `maxCandidates` of those are tried per rule,
 /// which keeps the check linear in the size of the set.
-struct ShadowedRule: LintRule {
+struct ShadowedRule: PlacingLintRule {
     static let name = "shadowed-rule"
     static let summary = "a rule whose condition implies a stronger rule's condition never decides anything"
     static let maxCandidates = 256
@@ -109,7 +109,7 @@ struct ShadowedRule: LintRule {
         }
     }
 
-    func lint(_ context: LintContext) -> [Diagnostic] {
+    func find(_ context: LintContext) -> LintFindings {
         let rules = context.ruleSet.rules
         // `implies` memoises into the table, so it needs a mutable copy; the
         // other look-ups read `models`, which a closure can read in place.
@@ -178,20 +178,26 @@ struct ShadowedRule: LintRule {
                 if let winner { winners[position] = winner }
             }
         }
-        var diagnostics: [Diagnostic] = []
+        var found = LintFindings()
         // Fields are read in place: copying a whole `CheckedRule` retains every part of it.
         for position in rules.indices where winners[position] >= 0 {
-            let stronger = Int(winners[position])
-            let strongerName = rules[stronger].name
-            diagnostics.append(warning(
-                Self.message(rules[position].name, by: strongerName),
-                path: rules[position].path,
-                range: rules[position].nameRange,
-                help: "whenever it fires, `\(strongerName)` fires too and wins; raise its priority or narrow `\(strongerName)`",
-                notes: [DiagnosticNote("`\(strongerName)` is defined here", path: rules[stronger].path, range: rules[stronger].nameRange)]
-            ))
+            found.placed.append(LintFinding(
+                path: rules[position].path, range: rules[position].nameRange, first: Int32(position), second: winners[position]))
         }
-        return diagnostics
+        return found
+    }
+
+    func word(_ finding: LintFinding, in context: LintContext) -> Diagnostic {
+        let rules = context.ruleSet.rules
+        let position = Int(finding.first), stronger = Int(finding.second)
+        let strongerName = rules[stronger].name
+        return warning(
+            Self.message(rules[position].name, by: strongerName),
+            path: finding.path,
+            range: finding.range,
+            help: "whenever it fires, `\(strongerName)` fires too and wins; raise its priority or narrow `\(strongerName)`",
+            notes: [DiagnosticNote("`\(strongerName)` is defined here", path: rules[stronger].path, range: rules[stronger].nameRange)]
+        )
     }
 }
 

@@ -40,16 +40,21 @@ struct Suppressions {
     }
 
     func suppresses(_ diagnostic: Diagnostic) -> Bool {
-        if let names = byFile[diagnostic.path], names.contains(diagnostic.code) || names.contains("*") { return true }
-        guard let lines = byLine[diagnostic.path], let source = sources[diagnostic.path] else { return false }
-        var candidates = [source.location(of: diagnostic.range.start).line]
+        suppresses(code: diagnostic.code, path: diagnostic.path, range: diagnostic.range)
+    }
+
+    /// Whether a warning with this code at this place is suppressed.
+    func suppresses(code: String, path: String, range: SourceRange) -> Bool {
+        if let names = byFile[path], names.contains(code) || names.contains("*") { return true }
+        guard let lines = byLine[path], let source = sources[path] else { return false }
+        var candidates = [source.location(of: range.start).line]
         // A suppression before an item covers every warning inside it.
-        if let item = items[diagnostic.path].flatMap({ Self.item(containing: diagnostic.range.start, in: $0) }) {
+        if let item = items[path].flatMap({ Self.item(containing: range.start, in: $0) }) {
             candidates.append(source.location(of: item.start).line)
         }
         return candidates.contains { line in
             guard let names = lines[line] else { return false }
-            return names.contains(diagnostic.code) || names.contains("*")
+            return names.contains(code) || names.contains("*")
         }
     }
 }
