@@ -24,6 +24,10 @@ import Synchronization
 /// on their next event.
 public final class RuleEngine: Sendable {
     private let current: Mutex<EngineSnapshot>
+    /// `current`'s identity (`EngineSnapshot.identity`), readable without the
+    /// lock: a session still on the rules in service runs on its own
+    /// reference, with no lock and no retain.
+    private let currentIdentity: Atomic<Int>
     private let unknownIntentCounts = Mutex<[String: Int]>([:])
     private let explicitScorer: (any SentimentScoring)?
 
@@ -39,7 +43,9 @@ public final class RuleEngine: Sendable {
     /// An engine over an already checked rule set.
     public init(ruleSet: CheckedRuleSet, scorer: (any SentimentScoring)? = nil) {
         explicitScorer = scorer
-        current = Mutex(EngineSnapshot(ruleSet: ruleSet, scorer: scorer, version: 1))
+        let snapshot = EngineSnapshot(ruleSet: ruleSet, scorer: scorer, version: 1)
+        current = Mutex(snapshot)
+        currentIdentity = Atomic(snapshot.identity)
     }
 
     /// Reloads the rules from `paths` and swaps them in atomically. When any
@@ -52,10 +58,14 @@ public final class RuleEngine: Sendable {
 
     /// Swaps in an already checked rule set.
     public func replace(with ruleSet: CheckedRuleSet) {
-        // Compile outside the lock; only the pointer swap is inside.
-        let version = current.withLock { $0.version } + 1
-        let snapshot = EngineSnapshot(ruleSet: ruleSet, scorer: explicitScorer, version: version)
-        current.withLock { $0 = snapshot }
+        // Compile outside the lock; only the swap is inside, where the
+        // version is also settled, so two reloads at once still count two.
+        let compiled = EngineSnapshot(ruleSet: ruleSet, scorer: explicitScorer, version: 0)
+        current.withLock {
+            let snapshot = compiled.numbered($0.version + 1)
+            $0 = snapshot
+            currentIdentity.store(snapshot.identity, ordering: .releasing)
+        }
     }
 
     /// The compiled rules in service.
@@ -73,12 +83,19 @@ public final class RuleEngine: Sendable {
     /// Evaluates one turn event and updates the session.
     /// - Parameter explain: fill `Decision.trace` with every visited rule's conditions and evidence.
     public func evaluate(_ event: TurnEvent, in session: inout Session, explain: Bool = false) -> Decision {
-        let snapshot = self.snapshot
-        if session.snapshot !== snapshot {
-            session.state = snapshot.evaluator.migrate(session.state, from: session.snapshot.graph)
-            session.snapshot = snapshot
+        // Identities are unique across engines, so a session made by another
+        // engine is migrated too.
+        if session.snapshot.identity != currentIdentity.load(ordering: .acquiring) {
+            let snapshot = self.snapshot
+            if session.snapshot !== snapshot {
+                session.state = snapshot.evaluator.migrate(session.state, from: session.snapshot.graph)
+                session.snapshot = snapshot
+            }
         }
-        let decision = snapshot.evaluator.evaluate(event, state: &session.state, explain: explain)
+        // Borrowed: the session holds the snapshot for the whole call.
+        let decision = Unmanaged.passUnretained(session.snapshot)._withUnsafeGuaranteedRef {
+            $0.evaluator.evaluate(event, state: &session.state, explain: explain)
+        }
         // The evaluator resolved the top intent already: no second name lookup.
         if event.role == .customer, let name = session.state.unknownIntentName {
             unknownIntentCounts.withLock { $0[name, default: 0] += 1 }
@@ -116,13 +133,18 @@ public struct Session: Sendable {
     public var stateByteCount: Int { state.byteCount }
 }
 
+/// Every snapshot's `identity`, unique in the process.
+private let snapshotIdentities = Atomic<Int>(0)
+
 /// Compiled rules and their evaluator; replaced whole on reload.
 final class EngineSnapshot: Sendable {
     let graph: DecisionGraph
     let evaluator: Evaluator
     let version: Int
+    let identity: Int
 
     init(ruleSet: CheckedRuleSet, scorer: (any SentimentScoring)?, version: Int) {
+        identity = snapshotIdentities.add(1, ordering: .relaxed).newValue
         graph = Compiler.compile(ruleSet)
         let lexicon = graph.lexicon.map { LexiconOverride(phrase: $0.phrase, valence: $0.valence) }
         let chosen: any SentimentScoring = scorer
@@ -130,4 +152,14 @@ final class EngineSnapshot: Sendable {
         evaluator = Evaluator(graph: graph, scorer: chosen)
         self.version = version
     }
+
+    private init(_ compiled: EngineSnapshot, version: Int) {
+        graph = compiled.graph
+        evaluator = compiled.evaluator
+        self.version = version
+        identity = snapshotIdentities.add(1, ordering: .relaxed).newValue
+    }
+
+    /// The same compiled rules under another version number (and identity).
+    func numbered(_ version: Int) -> EngineSnapshot { EngineSnapshot(self, version: version) }
 }

@@ -32,6 +32,30 @@ struct LifecycleTests {
         #expect(session.turnCount == 2)
     }
 
+    @Test func aSessionMadeByAnotherEngineMovesToThisEnginesRules() throws {
+        let first = try engine("rule a { when intent == wismo then escalate reason \"first\" }")
+        let second = try engine("rule a { when intent == wismo then escalate reason \"second\" }\nrule b { when intent == wismo then tag \"b\" }")
+        var session = first.makeSession(id: "s")
+        #expect(first.evaluate(customer(intent: "wismo"), in: &session).reason == "first")
+        let decision = second.evaluate(customer(intent: "wismo"), in: &session)
+        #expect(decision.reason == "second")
+        #expect(decision.tags == ["b"])
+        #expect(session.turnCount == 2)
+        // And back: the session follows whichever engine evaluates it.
+        #expect(first.evaluate(customer(intent: "wismo"), in: &session).reason == "first")
+    }
+
+    @Test func concurrentReloadsEachCountOnce() async throws {
+        let ruleSet = try checked("rule a { when intent == wismo then escalate reason \"x\" }")
+        let engine = RuleEngine(ruleSet: ruleSet, scorer: FakeScorer())
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 { group.addTask { engine.replace(with: ruleSet) } }
+        }
+        #expect(engine.version == 9)
+        var session = engine.makeSession(id: "s")
+        #expect(engine.evaluate(customer(intent: "wismo"), in: &session).reason == "x")
+    }
+
     @Test func aBrokenFileNeverReplacesWorkingRules() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
