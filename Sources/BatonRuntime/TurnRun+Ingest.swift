@@ -43,14 +43,19 @@ extension TurnRun {
         state.turn.anyFailure = []
         state.turn.toolBits = 0
         if !state.turn.moreTools.isEmpty { state.turn.moreTools.removeAll() }
-        state.turn.toolSummary = nil
+        // Fields already empty are left alone: clearing one releases its old value, even nil.
+        if state.turn.toolSummary != nil { state.turn.toolSummary = nil }
         if !state.turn.apis.isEmpty { state.turn.apis.removeAll(keepingCapacity: true) }
-        state.turn.message = layout.keepsMessage ? event.text : nil
+        if layout.keepsMessage {
+            state.turn.message = event.text
+        } else if state.turn.message != nil {
+            state.turn.message = nil
+        }
         message = event.text
         state.turn.phrasesScanned = false
         for word in 0..<layout.patternWords { state.words[layout.patternOffset + word] = 0 }
         state.turn.sentiment = CurrentTurn.notScored
-        state.turn.unknownIntentName = nil
+        if state.turn.unknownIntentName != nil { state.turn.unknownIntentName = nil }
         if let top = event.topIntent {
             if let id = plan.intentIndex.slot(of: top.name) {
                 state.turn.intent = UInt16(id)
