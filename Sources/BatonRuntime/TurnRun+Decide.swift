@@ -53,8 +53,6 @@ extension TurnRun {
                 firings += 1
             }
         }
-        // Most events fire nothing: one shared decision, nothing to build.
-        if firings == 0, !explain { return Decision.proceed }
         // Back to conflict order: notes sort by rank, then name their rules.
         // The first acting rule that fired and was not held decides the turn.
         Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
