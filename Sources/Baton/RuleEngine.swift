@@ -16,8 +16,9 @@ import Synchronization
 /// if decision.outcome == .escalate { handOff(decision.queue, decision.reason) }
 /// ```
 ///
-/// The engine is thread-safe. `evaluate` reads the current compiled rules
-/// (one short critical section to take a reference) and runs without locks;
+/// The engine is thread-safe. `evaluate` checks that the session is on the
+/// compiled rules in service (one atomic load; after a reload, one short
+/// critical section to take the new rules) and runs without locks;
 /// the session is the caller's value, so one session must not be evaluated
 /// from two threads at once. `reload(paths:)` swaps the rules atomically:
 /// sessions made for the old rules keep working and move to the new rules
