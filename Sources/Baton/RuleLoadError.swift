@@ -6,21 +6,27 @@ public import BatonCore
 public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
+    /// Diagnostics found beyond the checker's limit and not listed.
+    public var notShown: Int
 
-    public init(diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    public init(diagnostics: [Diagnostic], sources: [String: SourceFile], notShown: Int = 0) {
         self.diagnostics = diagnostics
         self.sources = sources
+        self.notShown = notShown
     }
 
-    /// The errors, one per line, as `path:line:col: message`.
+    /// The errors, one per line, as `path:line:col: message`, and how many
+    /// diagnostics were left out, if any.
     public var description: String {
-        diagnostics.filter { $0.severity == .error }.map { diagnostic in
+        var lines = diagnostics.filter { $0.severity == .error }.map { diagnostic in
             if let source = sources[diagnostic.path] {
                 let location = source.location(of: diagnostic.range.start)
                 return "\(diagnostic.path):\(location.line):\(location.column): \(diagnostic.message)"
             }
             return "\(diagnostic.path): \(diagnostic.message)"
-        }.joined(separator: "\n")
+        }
+        if notShown > 0 { lines.append("(\(notShown) more not shown)") }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -37,7 +43,7 @@ enum RuleSetLoader {
         }
         let result = Checker.check(roots, loader: FileSourceLoader(), lint: false)
         guard let ruleSet = result.ruleSet, !result.hasErrors else {
-            throw RuleLoadError(diagnostics: result.diagnostics, sources: result.sources)
+            throw RuleLoadError(diagnostics: result.diagnostics, sources: result.sources, notShown: result.notShown)
         }
         return ruleSet
     }

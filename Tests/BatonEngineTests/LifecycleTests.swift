@@ -56,6 +56,21 @@ struct LifecycleTests {
         #expect(engine.evaluate(customer(intent: "wismo"), in: &session).reason == "x")
     }
 
+    @Test func aLoadErrorSaysWhenDiagnosticsAreLeftOut() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = (0..<250).map { "rule r\($0) { when intent == no_such_intent then escalate reason \"x\" }\n" }.joined()
+        try (testSchema + rules).write(to: folder.appendingPathComponent("rules.baton"), atomically: true, encoding: .utf8)
+        do {
+            _ = try RuleEngine.load(paths: [folder.path], scorer: FakeScorer())
+            Issue.record("a broken file was accepted")
+        } catch {
+            #expect(error.diagnostics.count == 200)
+            #expect(error.notShown == 50)
+            #expect(error.description.hasSuffix("\n(50 more not shown)"))
+        }
+    }
+
     @Test func aBrokenFileNeverReplacesWorkingRules() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -9,6 +9,9 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every source read, by path, so diagnostics can be rendered.
     public var sources: [String: SourceFile]
+    /// Diagnostics found beyond `DiagnosticBag.defaultLimit` and left out
+    /// (counted, not listed), so a report can say that it is not complete.
+    public var notShown = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -77,7 +80,9 @@ public struct Checker {
             checker.diagnostics.append(contentsOf: lint.kept)
             checker.diagnostics.countDropped(lint.beyondLimit)
         }
-        return CheckResult(ruleSet: ruleSet, diagnostics: checker.diagnostics.sorted, sources: checker.sources)
+        return CheckResult(
+            ruleSet: ruleSet, diagnostics: checker.diagnostics.sorted, sources: checker.sources,
+            notShown: checker.diagnostics.droppedCount)
     }
 
     mutating func run(_ roots: [SourceFile], loader: (any SourceLoading)?) -> CheckedRuleSet? {

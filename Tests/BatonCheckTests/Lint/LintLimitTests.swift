@@ -67,6 +67,7 @@ struct LintLimitTests {
         let all = try #require(Checker.check([source], lint: false).ruleSet.map(Linter.lint))
         #expect(result.diagnostics.count == DiagnosticBag.defaultLimit)
         #expect(result.diagnostics == Array(all.prefix(DiagnosticBag.defaultLimit)))
+        #expect(result.notShown == all.count - DiagnosticBag.defaultLimit)
     }
 
     @Test
