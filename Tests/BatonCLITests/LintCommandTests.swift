@@ -40,6 +40,42 @@ struct LintCommandTests {
         #expect(!result.stderr.contains("Fatal error"))
     }
 
+    /// 150 pairs of rules with one condition: 300 warnings, more than a
+    /// rule set lists.
+    static func manyWarnings() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var text = "schema {\n  intents wismo\n}\n"
+        for pair in 0..<150 {
+            for name in ["a", "b"] {
+                text += "rule \(name)\(pair) {\n  when intent == wismo and confidence >= 0.\(pair % 9 + 1)\n  then escalate reason \"r\"\n}\n"
+            }
+        }
+        try text.write(to: folder.appendingPathComponent("many.baton"), atomically: true, encoding: .utf8)
+        return folder.path
+    }
+
+    @Test func saysHowManyDiagnosticsAreNotShown() throws {
+        let folder = try Self.manyWarnings()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = try runBaton(["lint", "--color", "never", "many.baton"], in: folder)
+        #expect(text.status == 0)
+        let summary = text.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(summary.hasPrefix("1 file checked: 0 errors, 200 warnings; "), "\(summary)")
+        #expect(summary.hasSuffix(" more not shown (a rule set lists its first 200)"), "\(summary)")
+        let notShown = Int(summary.split(separator: ";")[1].split(separator: " ")[0]) ?? 0
+        #expect(notShown >= 100)
+
+        let json = try runBaton(["lint", "--format", "json", "many.baton"], in: folder)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["not_shown"] as? Int == notShown)
+        #expect((document["diagnostics"] as? [Any])?.count == 200)
+
+        let sarif = try runBaton(["lint", "--format", "sarif", "many.baton"], in: folder)
+        #expect(sarif.stdout.contains("\"toolExecutionNotifications\""))
+        #expect(sarif.stdout.contains("\(notShown) more diagnostics not shown"))
+    }
+
     @Test func usageErrorsExplainThemselves() throws {
         let result = try runBaton(["lint"], in: Self.fixtures)
         #expect(result.stderr.contains("name at least one rule file or folder"))

@@ -59,15 +59,17 @@ struct LintCommand: ParsableCommand {
         var diagnostics = discovered.problems.map(\.diagnostic)
         var sources: [String: SourceFile] = [:]
         var files = 0
+        var notShown = 0
         for set in discovered.sets {
             let result = Checker.check(set.sources, loader: FileSourceLoader())
             diagnostics.append(contentsOf: result.diagnostics)
             sources.merge(result.sources) { first, _ in first }
             files += result.sources.count
+            notShown += result.notShown
         }
         // A file imported by two sets reports its problems once.
         var seen = Set<Diagnostic>()
         diagnostics = diagnostics.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
-        return DiagnosticReport(diagnostics: diagnostics, sources: sources, filesChecked: files)
+        return DiagnosticReport(diagnostics: diagnostics, sources: sources, filesChecked: files, notShown: notShown)
     }
 }

@@ -19,7 +19,8 @@ enum EngineLoading {
     static func render(_ error: RuleLoadError, colorize: Bool) -> String {
         let errors = error.diagnostics.filter { $0.severity == .error }.sorted(by: Diagnostic.ordered)
         let report = DiagnosticReport(diagnostics: errors, sources: error.sources, filesChecked: error.sources.count)
-        return report.renderText(colorize: colorize) + "rules not loaded: \(plural(errors.count, "error"))\n"
+        let more = error.notShown > 0 ? "; \(error.notShown) more diagnostics not shown" : ""
+        return report.renderText(colorize: colorize) + "rules not loaded: \(plural(errors.count, "error"))\(more)\n"
     }
 
     /// Every rule of the engine's set, for tables that list rules that never fired.

@@ -13,6 +13,8 @@ struct DiagnosticReport {
     var diagnostics: [Diagnostic]
     var sources: [String: SourceFile]
     var filesChecked: Int
+    /// Diagnostics found beyond each rule set's limit and not listed.
+    var notShown = 0
 
     var errorCount: Int { diagnostics.count { $0.severity == .error } }
     var warningCount: Int { diagnostics.count { $0.severity == .warning } }
@@ -38,13 +40,17 @@ struct DiagnosticReport {
         let files = filesChecked == 1 ? "1 file" : "\(filesChecked) files"
         let errors = errorCount == 1 ? "1 error" : "\(errorCount) errors"
         let warnings = warningCount == 1 ? "1 warning" : "\(warningCount) warnings"
-        return "\(files) checked: \(errors), \(warnings)"
+        let line = "\(files) checked: \(errors), \(warnings)"
+        guard notShown > 0 else { return line }
+        return line + "; \(notShown) more not shown (a rule set lists its first \(DiagnosticBag.defaultLimit))"
     }
 
     /// One JSON document with 1-based positions and the same fields as text.
     func renderJSON() -> String {
         let entries = diagnostics.map { JSONDiagnostic($0, source: sources[$0.path]) }
-        let document = JSONReport(diagnostics: entries, errors: errorCount, warnings: warningCount, files: filesChecked)
+        let document = JSONReport(
+            diagnostics: entries, errors: errorCount, warnings: warningCount, files: filesChecked,
+            notShown: notShown > 0 ? notShown : nil)
         return JSON.encode(document)
     }
 }
@@ -86,6 +92,13 @@ struct JSONReport: Encodable {
     var errors: Int
     var warnings: Int
     var files: Int
+    /// Present only when diagnostics were left out.
+    var notShown: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case diagnostics, errors, warnings, files
+        case notShown = "not_shown"
+    }
 }
 
 enum JSON {

@@ -29,9 +29,16 @@ enum SARIF {
                 ))]
             )
         }
+        // Left-out diagnostics are said in a notification: SARIF has no count for them.
+        let invocations = report.notShown > 0 ? [Invocation(
+            executionSuccessful: true,
+            toolExecutionNotifications: [Notification(level: "note", message: Message(
+                text: "\(report.notShown) more diagnostics not shown (a rule set lists its first \(DiagnosticBag.defaultLimit))"))]
+        )] : nil
         let log = Log(runs: [Run(
             tool: Tool(driver: Driver(name: "baton", rules: rules)),
-            results: results
+            results: results,
+            invocations: invocations
         )])
         return JSON.encode(log)
     }
@@ -51,6 +58,17 @@ enum SARIF {
     struct Run: Encodable {
         var tool: Tool
         var results: [Result]
+        var invocations: [Invocation]?
+    }
+
+    struct Invocation: Encodable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Encodable {
+        var level: String
+        var message: Message
     }
 
     struct Tool: Encodable { var driver: Driver }
