@@ -56,6 +56,38 @@ struct LifecycleTests {
         #expect(engine.evaluate(customer(intent: "wismo"), in: &session).reason == "x")
     }
 
+    /// Sessions evaluated on several threads while the rules are swapped
+    /// back and forth: every decision comes from one version or the other,
+    /// and a session's next event after a swap sees the new version.
+    @Test func evaluationsDuringReloadsSeeOneVersionOrTheOther() async throws {
+        let first = try checked("rule a { when intent == wismo then escalate reason \"first\" }")
+        let second = try checked("rule a { when intent == wismo then escalate reason \"second\" }")
+        let engine = RuleEngine(ruleSet: first, scorer: FakeScorer())
+        let reasons = await withTaskGroup(of: Set<String>.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var session = engine.makeSession(id: "s\(worker)")
+                    var seen = Set<String>()
+                    for _ in 0..<2_000 { seen.insert(engine.evaluate(customer(intent: "wismo"), in: &session).reason ?? "none") }
+                    return seen
+                }
+            }
+            group.addTask {
+                for round in 0..<200 { engine.replace(with: round.isMultiple(of: 2) ? second : first) }
+                return []
+            }
+            return await group.reduce(into: Set<String>()) { $0.formUnion($1) }
+        }
+        #expect(reasons.isSubset(of: ["first", "second"]))
+        #expect(engine.version == 201)
+        // The last swap installed `first`; a session that last ran on `second` moves to it.
+        engine.replace(with: second)
+        var session = engine.makeSession(id: "after")
+        #expect(engine.evaluate(customer(intent: "wismo"), in: &session).reason == "second")
+        engine.replace(with: first)
+        #expect(engine.evaluate(customer(intent: "wismo"), in: &session).reason == "first")
+    }
+
     @Test func aLoadErrorSaysWhenDiagnosticsAreLeftOut() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
