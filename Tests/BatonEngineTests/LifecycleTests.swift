@@ -80,7 +80,7 @@ struct LifecycleTests {
         }
         #expect(reasons.isSubset(of: ["first", "second"]))
         #expect(engine.version == 201)
-        // The last swap installed `first`; a session that last ran on `second` moves to it.
+        // Once the swapping stops, a session runs on the rules in service and follows the next swap.
         engine.replace(with: second)
         var session = engine.makeSession(id: "after")
         #expect(engine.evaluate(customer(intent: "wismo"), in: &session).reason == "second")
