@@ -44,7 +44,7 @@ public final class RuleEngine: Sendable {
     /// An engine over an already checked rule set.
     public init(ruleSet: CheckedRuleSet, scorer: (any SentimentScoring)? = nil) {
         explicitScorer = scorer
-        let snapshot = EngineSnapshot(ruleSet: ruleSet, scorer: scorer, version: 1)
+        let snapshot = EngineSnapshot(EngineSnapshot.compile(ruleSet, scorer: scorer), version: 1)
         current = Mutex(snapshot)
         currentIdentity = Atomic(snapshot.identity)
     }
@@ -61,9 +61,9 @@ public final class RuleEngine: Sendable {
     public func replace(with ruleSet: CheckedRuleSet) {
         // Compile outside the lock; only the swap is inside, where the
         // version is also settled, so two reloads at once still count two.
-        let compiled = EngineSnapshot(ruleSet: ruleSet, scorer: explicitScorer, version: 0)
+        let compiled = EngineSnapshot.compile(ruleSet, scorer: explicitScorer)
         current.withLock {
-            let snapshot = compiled.numbered($0.version + 1)
+            let snapshot = EngineSnapshot(compiled, version: $0.version + 1)
             $0 = snapshot
             currentIdentity.store(snapshot.identity, ordering: .releasing)
         }
@@ -144,23 +144,19 @@ final class EngineSnapshot: Sendable {
     let version: Int
     let identity: Int
 
-    init(ruleSet: CheckedRuleSet, scorer: (any SentimentScoring)?, version: Int) {
-        identity = snapshotIdentities.add(1, ordering: .relaxed).newValue
-        graph = Compiler.compile(ruleSet)
-        let lexicon = graph.lexicon.map { LexiconOverride(phrase: $0.phrase, valence: $0.valence) }
-        let chosen: any SentimentScoring = scorer
-            ?? (lexicon.isEmpty ? VaderScorer() : VaderScorer(lexicon: Lexicon.bundled.overriding(lexicon)))
-        evaluator = Evaluator(graph: graph, scorer: chosen)
-        self.version = version
-    }
-
-    private init(_ compiled: EngineSnapshot, version: Int) {
+    init(_ compiled: (graph: DecisionGraph, evaluator: Evaluator), version: Int) {
         graph = compiled.graph
         evaluator = compiled.evaluator
         self.version = version
         identity = snapshotIdentities.add(1, ordering: .relaxed).newValue
     }
 
-    /// The same compiled rules under another version number (and identity).
-    func numbered(_ version: Int) -> EngineSnapshot { EngineSnapshot(self, version: version) }
+    /// The graph and evaluator of `ruleSet`: the slow part, done outside the engine's lock.
+    static func compile(_ ruleSet: CheckedRuleSet, scorer: (any SentimentScoring)?) -> (graph: DecisionGraph, evaluator: Evaluator) {
+        let graph = Compiler.compile(ruleSet)
+        let lexicon = graph.lexicon.map { LexiconOverride(phrase: $0.phrase, valence: $0.valence) }
+        let chosen: any SentimentScoring = scorer
+            ?? (lexicon.isEmpty ? VaderScorer() : VaderScorer(lexicon: Lexicon.bundled.overriding(lexicon)))
+        return (graph, Evaluator(graph: graph, scorer: chosen))
+    }
 }
