@@ -1,18 +1,17 @@
 import BatonCore
 
-/// The hash every checked node computes once, from its case, its payload
-/// and its children's cached hashes (`CheckedExpr.structuralHash`). A few
-/// multiply-xorshift rounds instead of a seeded SipHash per node: equal
-/// trees still hash equal, and maps keyed by nodes still mix the result
-/// through `Hasher`.
-struct StructuralHasher {
-    private(set) var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+/// What a checked tree's hashes are fed: its cases, payloads and children,
+/// in the order `CheckedExpr.Kind.combine(into:)` walks them. Two walkers
+/// take it: `StructuralHasher`, which takes each child's cached hash, and
+/// `TreeDigester`, which walks into every child (`TreeFingerprint`).
+protocol TreeHashing {
+    mutating func combine(_ value: UInt64)
+    /// Text; canonically equal text (`==`) must combine alike.
+    mutating func combine(_ text: String)
+    mutating func combine(child: CheckedExpr)
+}
 
-    mutating func combine(_ value: UInt64) {
-        state = (state ^ value) &* 0xBF58_476D_1CE4_E5B9
-        state ^= state >> 29
-    }
-
+extension TreeHashing {
     mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
 
     mutating func combine(_ flag: Bool) { combine(flag ? 1 as UInt64 : 0) }
@@ -21,57 +20,6 @@ struct StructuralHasher {
     mutating func combineCase<Case>(_ value: Case) {
         precondition(MemoryLayout<Case>.size == 1, "not a payload-free enum")
         withUnsafeBytes(of: value) { combine(UInt64($0[0])) }
-    }
-
-    /// Text by its bytes, eight at a time, when it is ASCII. `==` on
-    /// strings is canonical equivalence, and only three other scalars
-    /// are equivalent to ASCII (U+037E `;`, U+1FEF `` ` ``, U+212A `K`), so
-    /// text made of ASCII and those hashes as its ASCII equivalent; any
-    /// other text takes `String`'s own hash, which agrees with `==`.
-    mutating func combine(_ text: String) {
-        var text = text
-        if let digest = text.withUTF8(Self.asciiDigest) {
-            combine(digest)
-            return
-        }
-        var folded = String(String.UnicodeScalarView(text.unicodeScalars.map(Self.asciiEquivalent)))
-        if let digest = folded.withUTF8(Self.asciiDigest) {
-            combine(digest)
-        } else {
-            combine(text.hashValue)
-        }
-    }
-
-    private static func asciiEquivalent(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar.value {
-        case 0x037E: ";"
-        case 0x1FEF: "`"
-        case 0x212A: "K"
-        default: scalar
-        }
-    }
-
-    /// A digest of ASCII bytes; nil if any byte is not ASCII.
-    private static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var hasher = StructuralHasher()
-        hasher.combine(bytes.count)
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { return nil }
-            hasher.combine(word)
-            index += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count {
-            if bytes[index] >= 0x80 { return nil }
-            tail |= UInt64(bytes[index]) << shift
-            shift += 8
-            index += 1
-        }
-        hasher.combine(tail)
-        return hasher.state
     }
 
     mutating func combine(_ value: Value) {
@@ -103,6 +51,72 @@ struct StructuralHasher {
         combine(texts.count)
         for text in texts { combine(text) }
     }
+}
+
+/// The hash every checked node computes once, from its case, its payload
+/// and its children's cached hashes (`CheckedExpr.structuralHash`). A few
+/// multiply-xorshift rounds instead of a seeded SipHash per node: equal
+/// trees still hash equal, and maps keyed by nodes still mix the result
+/// through `Hasher`.
+typealias StructuralHasher = MixingHasher<StructuralLane>
+
+/// One multiply-xorshift hash; `Lane` gives its constants and how it takes
+/// a child. Text is mixed eight ASCII bytes at a time, with the lane's own
+/// constants, so two lanes agree on text only where the text is equal.
+struct MixingHasher<Lane: HashLane>: TreeHashing {
+    private(set) var state: UInt64 = Lane.seed
+
+    mutating func combine(_ value: UInt64) {
+        state = (state ^ value) &* Lane.multiplier
+        state ^= state >> Lane.shift
+    }
+
+    /// Text by its bytes, eight at a time, when it is ASCII. `==` on
+    /// strings is canonical equivalence, and only three other scalars
+    /// are equivalent to ASCII (U+037E `;`, U+1FEF `` ` ``, U+212A `K`), so
+    /// text made of ASCII and those hashes as its ASCII equivalent; any
+    /// other text takes `String`'s own hashing, which agrees with `==`.
+    mutating func combine(_ text: String) {
+        var text = text
+        if let digest = text.withUTF8(Self.asciiDigest) {
+            combine(digest)
+            return
+        }
+        var folded = String(String.UnicodeScalarView(text.unicodeScalars.map(asciiEquivalent)))
+        if let digest = folded.withUTF8(Self.asciiDigest) {
+            combine(digest)
+        } else {
+            var hasher = Hasher()
+            hasher.combine(Lane.seed)
+            hasher.combine(text)
+            combine(hasher.finalize())
+        }
+    }
+
+    /// A digest of ASCII bytes; nil if any byte is not ASCII.
+    private static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hasher = Self()
+        hasher.combine(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { return nil }
+            hasher.combine(word)
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return nil }
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hasher.combine(tail)
+        return hasher.state
+    }
+
+    mutating func combine(child: CheckedExpr) { Lane.combine(child: child, into: &self) }
 
     var value: Int {
         var mixed = state
@@ -112,10 +126,40 @@ struct StructuralHasher {
     }
 }
 
+private func asciiEquivalent(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    switch scalar.value {
+    case 0x037E: ";"
+    case 0x1FEF: "`"
+    case 0x212A: "K"
+    default: scalar
+    }
+}
+
+/// A `MixingHasher`'s constants, and how it takes a child.
+protocol HashLane: SendableMetatype {
+    static var seed: UInt64 { get }
+    /// Odd, so each round is a bijection.
+    static var multiplier: UInt64 { get }
+    static var shift: UInt64 { get }
+    static func combine(child: CheckedExpr, into hasher: inout MixingHasher<Self>)
+}
+
+/// `CheckedExpr.structuralHash`: a child by its cached hash, so hashing a
+/// node costs O(1).
+enum StructuralLane: HashLane {
+    static var seed: UInt64 { 0x9E37_79B9_7F4A_7C15 }
+    static var multiplier: UInt64 { 0xBF58_476D_1CE4_E5B9 }
+    static var shift: UInt64 { 29 }
+
+    static func combine(child: CheckedExpr, into hasher: inout MixingHasher<Self>) {
+        hasher.combine(child.structuralHash)
+    }
+}
+
 extension CheckedExpr.Kind {
     /// Every case and payload that `==` compares, except a pattern, which
     /// its source stands for.
-    func combine(into hasher: inout StructuralHasher) {
+    func combine<Walker: TreeHashing>(into hasher: inout Walker) {
         switch self {
         case .constant(let value):
             hasher.combine(0 as UInt64)
@@ -140,42 +184,42 @@ extension CheckedExpr.Kind {
             hasher.combine(name)
         case .not(let inner):
             hasher.combine(7 as UInt64)
-            hasher.combine(inner.structuralHash)
+            hasher.combine(child: inner)
         case .and(let lhs, let rhs):
             hasher.combine(8 as UInt64)
-            hasher.combine(lhs.structuralHash)
-            hasher.combine(rhs.structuralHash)
+            hasher.combine(child: lhs)
+            hasher.combine(child: rhs)
         case .or(let lhs, let rhs):
             hasher.combine(9 as UInt64)
-            hasher.combine(lhs.structuralHash)
-            hasher.combine(rhs.structuralHash)
+            hasher.combine(child: lhs)
+            hasher.combine(child: rhs)
         case .negate(let inner):
             hasher.combine(10 as UInt64)
-            hasher.combine(inner.structuralHash)
+            hasher.combine(child: inner)
         case .compare(let op, let lhs, let rhs):
             hasher.combine(11 as UInt64)
             hasher.combineCase(op)
-            hasher.combine(lhs.structuralHash)
-            hasher.combine(rhs.structuralHash)
+            hasher.combine(child: lhs)
+            hasher.combine(child: rhs)
         case .member(let subject, let values, let negated):
             hasher.combine(12 as UInt64)
-            hasher.combine(subject.structuralHash)
+            hasher.combine(child: subject)
             hasher.combine(values)
             hasher.combine(negated)
         case .matches(let subject, _, let source):
             hasher.combine(13 as UInt64)
-            hasher.combine(subject.structuralHash)
+            hasher.combine(child: subject)
             hasher.combine(source)
         case .contains(let subject, let phrases):
             hasher.combine(14 as UInt64)
-            hasher.combine(subject.structuralHash)
+            hasher.combine(child: subject)
             hasher.combine(phrases)
         case .exists(let subject):
             hasher.combine(15 as UInt64)
-            hasher.combine(subject.structuralHash)
+            hasher.combine(child: subject)
         case .errorIs(let subject, let errorClass):
             hasher.combine(16 as UInt64)
-            hasher.combine(subject.structuralHash)
+            hasher.combine(child: subject)
             hasher.combineCase(errorClass)
         case .statusUnknown(let api, let known):
             hasher.combine(17 as UInt64)
@@ -184,7 +228,7 @@ extension CheckedExpr.Kind {
         case .window(let function, let argument, let turns):
             hasher.combine(18 as UInt64)
             hasher.combineCase(function)
-            hasher.combine(argument.structuralHash)
+            hasher.combine(child: argument)
             hasher.combine(turns)
         case .intentWas(let intents, let within):
             hasher.combine(19 as UInt64)
@@ -194,7 +238,7 @@ extension CheckedExpr.Kind {
         case .letReference(let name, let inner):
             hasher.combine(20 as UInt64)
             hasher.combine(name)
-            hasher.combine(inner.structuralHash)
+            hasher.combine(child: inner)
         }
     }
 }

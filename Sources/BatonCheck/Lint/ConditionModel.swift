@@ -220,18 +220,20 @@ struct SubjectTable {
 
     /// The ids of what test `expr` constrains and how (`ConditionModel.subject(ofTest:)`).
     mutating func ids(ofTest expr: CheckedExpr, constraints: inout ConstraintTable) -> (subject: Int32, constraint: Int32) {
-        let probe = tests.probe(expr)
+        let key = expr.fingerprint
+        let probe = tests.probe(key)
         if let known = tests.value(at: probe) { return known }
         let ids = (id(of: ConditionModel.subject(ofTest: expr)), constraints.id(of: ConditionModel.constraint(ofTest: expr)))
-        tests.insert(expr, ids, at: probe)
+        tests.insert(key, ids, at: probe)
         return ids
     }
 
     var count: Int { ids.count }
 
     mutating func id(of subject: CheckedExpr) -> Int32 {
-        let probe = ids.probe(subject)
-        return Int32(probe.entry ?? ids.insert(subject, (), at: probe))
+        let key = subject.fingerprint
+        let probe = ids.probe(key)
+        return Int32(probe.entry ?? ids.insert(key, (), at: probe))
     }
 }
 

@@ -12,14 +12,12 @@ struct DuplicateCondition: PlacingLintRule {
         let rules = context.ruleSet.rules
         // Tests repeated within a rule were found as the rules were visited.
         var found = LintFindings(worded: context.repeatedTests)
-        var seenConditions = FirstOccurrences<CheckedExpr>(capacity: rules.count)
-        // A rule's tree is read only when an earlier rule's condition has the
-        // same hash (nearly always a real duplicate): a large set's trees
-        // miss the cache on nearly every rule.
-        for (index, hash) in context.conditionHashes.enumerated() {
-            let firstIndex = seenConditions.first(at: index, hash: hash) {
-                ConditionModel.stripLets(rules[$0].condition)
-            }
+        // Conditions are compared by fingerprint, taken as each rule was
+        // checked: a large set's trees miss the cache on nearly every rule.
+        let fingerprints = context.conditionFingerprints
+        var seenConditions = FirstOccurrences<TreeFingerprint>(capacity: rules.count)
+        for (index, fingerprint) in fingerprints.enumerated() {
+            let firstIndex = seenConditions.first(at: index, hash: fingerprint.hash) { fingerprints[$0] }
             if let firstIndex {
                 // Fields are read in place: copying a whole `CheckedRule` retains every part of it.
                 found.placed.append(LintFinding(

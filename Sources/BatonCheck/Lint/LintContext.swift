@@ -13,10 +13,10 @@ public struct LintContext {
     let repeatedTests: [Diagnostic]
     /// The `let`s the rules' conditions use, for `unused-let`.
     let usedLets: Set<String>
-    /// Structural hash of each rule's condition (outer `let`s stripped), by
+    /// Fingerprint of each rule's condition (outer `let`s stripped), by
     /// rule index, for `duplicate-condition`: a compact list it reads in
     /// order instead of every rule's tree.
-    let conditionHashes: [Int]
+    let conditionFingerprints: [TreeFingerprint]
     /// What `shadowed-rule` reads of each rule besides its condition, by rule index.
     let standings: [RuleStanding]
     /// Rules that are modelled and no term of whose condition can hold, ascending.
@@ -41,7 +41,7 @@ public struct LintContext {
         self.implications = models.implications
         self.repeatedTests = models.repeatedTests
         self.usedLets = models.usedLets
-        self.conditionHashes = models.conditionHashes
+        self.conditionFingerprints = models.conditionFingerprints
         self.standings = models.standings
         self.contradictoryRules = models.contradictoryRules
         self.rulesLackingReason = models.rulesLackingReason
@@ -57,7 +57,7 @@ public struct LintContext {
         fileprivate var implications: ImplicationTable
         fileprivate var repeatedTests: [Diagnostic] = []
         fileprivate var usedLets = Set<String>()
-        fileprivate var conditionHashes: [Int] = []
+        fileprivate var conditionFingerprints: [TreeFingerprint] = []
         fileprivate var standings: [RuleStanding] = []
         fileprivate var contradictoryRules: [Int] = []
         fileprivate var rulesLackingReason: [Int] = []
@@ -71,7 +71,7 @@ public struct LintContext {
         /// Room for `count` more rules, so a large set's tables do not regrow.
         mutating func reserve(_ count: Int) {
             implications.reserve(count)
-            conditionHashes.reserveCapacity(conditionHashes.count + count)
+            conditionFingerprints.reserveCapacity(conditionFingerprints.count + count)
             standings.reserveCapacity(standings.count + count)
         }
 
@@ -86,7 +86,7 @@ public struct LintContext {
             if implications.isModelled(index), implications.isContradictory(index) { contradictoryRules.append(index) }
             DuplicateCondition().collectRepeats(condition, hashes: &hashes, into: &repeatedTests)
             condition.collectReferencedLets(into: &usedLets)
-            conditionHashes.append(ConditionModel.stripLets(condition).structuralHash)
+            conditionFingerprints.append(ConditionModel.stripLets(condition).fingerprint)
         }
     }
 }
