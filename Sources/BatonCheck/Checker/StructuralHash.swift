@@ -1,17 +1,25 @@
 import BatonCore
 
-/// What a checked tree's hashes are fed: its cases, payloads and children,
-/// in the order `CheckedExpr.Kind.combine(into:)` walks them. Two walkers
-/// take it: `StructuralHasher`, which takes each child's cached hash, and
-/// `TreeDigester`, which walks into every child (`TreeFingerprint`).
-protocol TreeHashing {
-    mutating func combine(_ value: UInt64)
-    /// Text; canonically equal text (`==`) must combine alike.
-    mutating func combine(_ text: String)
-    mutating func combine(child: CheckedExpr)
-}
+/// The hash every checked node computes once, from its case, its payload
+/// and its children's cached hashes (`CheckedExpr.structuralHash`). A few
+/// multiply-xorshift rounds instead of a seeded SipHash per node: equal
+/// trees still hash equal, and maps keyed by nodes still mix the result
+/// through `Hasher`.
+typealias StructuralHasher = MixingHasher<StructuralLane>
 
-extension TreeHashing {
+/// One multiply-xorshift hash of a checked tree's cases, payloads and
+/// children, in the order `CheckedExpr.Kind.combine(into:)` walks them;
+/// `Lane` gives its constants and how it takes a child. Text is mixed
+/// eight ASCII bytes at a time with the lane's own constants, so two lanes
+/// do not share text collisions.
+struct MixingHasher<Lane: HashLane> {
+    private(set) var state: UInt64 = Lane.seed
+
+    mutating func combine(_ value: UInt64) {
+        state = (state ^ value) &* Lane.multiplier
+        state ^= state >> Lane.shift
+    }
+
     mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
 
     mutating func combine(_ flag: Bool) { combine(flag ? 1 as UInt64 : 0) }
@@ -50,25 +58,6 @@ extension TreeHashing {
     mutating func combine(_ texts: [String]) {
         combine(texts.count)
         for text in texts { combine(text) }
-    }
-}
-
-/// The hash every checked node computes once, from its case, its payload
-/// and its children's cached hashes (`CheckedExpr.structuralHash`). A few
-/// multiply-xorshift rounds instead of a seeded SipHash per node: equal
-/// trees still hash equal, and maps keyed by nodes still mix the result
-/// through `Hasher`.
-typealias StructuralHasher = MixingHasher<StructuralLane>
-
-/// One multiply-xorshift hash; `Lane` gives its constants and how it takes
-/// a child. Text is mixed eight ASCII bytes at a time, with the lane's own
-/// constants, so two lanes agree on text only where the text is equal.
-struct MixingHasher<Lane: HashLane>: TreeHashing {
-    private(set) var state: UInt64 = Lane.seed
-
-    mutating func combine(_ value: UInt64) {
-        state = (state ^ value) &* Lane.multiplier
-        state ^= state >> Lane.shift
     }
 
     /// Text by its bytes, eight at a time, when it is ASCII. `==` on
@@ -159,7 +148,7 @@ enum StructuralLane: HashLane {
 extension CheckedExpr.Kind {
     /// Every case and payload that `==` compares, except a pattern, which
     /// its source stands for.
-    func combine<Walker: TreeHashing>(into hasher: inout Walker) {
+    func combine<Lane: HashLane>(into hasher: inout MixingHasher<Lane>) {
         switch self {
         case .constant(let value):
             hasher.combine(0 as UInt64)
