@@ -18,7 +18,7 @@ public enum Linter {
     /// The first `limit` warnings in `Diagnostic.ordered` order, and how
     /// many more there are. Findings are ordered by place first; only those
     /// that can be among the first `limit` are worded.
-    static func lint(_ ruleSet: CheckedRuleSet, context: LintContext, limit: Int) -> (kept: [Diagnostic], beyondLimit: Int) {
+    package static func lint(_ ruleSet: CheckedRuleSet, context: LintContext, limit: Int) -> (kept: [Diagnostic], beyondLimit: Int) {
         let suppressions = Suppressions(ruleSet)
         var worded: [Diagnostic] = []
         var placing: [(rule: any PlacingLintRule, placed: [LintFinding])] = []
