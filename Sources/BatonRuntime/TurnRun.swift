@@ -223,7 +223,8 @@ struct TurnRun {
             }
         }
         state.words[known] |= bit
-        if result { state.words[answer] |= bit }
+        // A new turn clears only the "computed" bits: an answer bit may be left from an earlier turn.
+        if result { state.words[answer] |= bit } else { state.words[answer] &= ~bit }
         return result
     }
 

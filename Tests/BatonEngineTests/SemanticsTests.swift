@@ -90,6 +90,9 @@ struct SemanticsTests {
         Case(name: "pattern via the phrase scan, no literal", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("charged once")], fires: false),
         Case(name: "pattern via the phrase scan on bot event", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("overcharged twice"), bot("one moment")], fires: true),
         Case(name: "phrase on next turn", condition: "message contains [\"agent\"]", events: [customer("agent please"), bot("ok"), customer("thanks")], fires: false),
+        // A pattern's answer is the turn's own: one that matched last turn does not hold on this turn's later events.
+        Case(name: "pattern on next turn's bot event", condition: "message matches \"charged (twice|two times)\"", events: [customer("charged twice"), bot("ok"), customer("thanks"), bot("ok")], fires: false),
+        Case(name: "pattern via the phrase scan on next turn's bot event", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("charged twice"), bot("ok"), customer("thanks"), bot("ok")], fires: false),
         Case(name: "message equality", condition: "message == \"hi\"", events: [customer("hi")], fires: true),
         Case(name: "sentiment point", condition: "sentiment <= -0.5", events: [customer("s=-0.6 bad")], fires: true),
         Case(name: "constant folding", condition: "1 < 2 and intent == wismo", events: [customer(intent: "wismo")], fires: true),
