@@ -88,6 +88,7 @@ let package = Package(
             name: "BatonEngineTests",
             dependencies: [
                 "Baton", "BatonCore", "BatonCheck", "BatonGraph", "BatonPattern", "BatonCompiler", "BatonRuntime", "BatonSentiment",
+                "BatonTestSupport",
             ],
             swiftSettings: upcoming
         ),

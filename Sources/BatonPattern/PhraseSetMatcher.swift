@@ -43,13 +43,27 @@ public final class PhraseSetMatcher: Sendable {
         self.init(lists: lists, patterns: patterns, maxASCIITable: ASCIIPhraseDFA.maxEntries)
     }
 
+    /// A matcher that looks only for the lists in `included` (numbered as
+    /// `init(lists:patterns:)` numbers them, phrase lists then pattern
+    /// lists): it numbers and sizes its output as that matcher does, and
+    /// never sets the bit of a list it leaves out. A smaller automaton
+    /// than all the lists make: the scan stays near its start on words
+    /// that begin none of its phrases, and reads fewer rows of its table.
+    public convenience init(lists: [[String]], patterns: [Pattern] = [], including included: Set<Int>) {
+        self.init(lists: lists, patterns: patterns, maxASCIITable: ASCIIPhraseDFA.maxEntries, including: included)
+    }
+
     /// `maxASCIITable`: the most entries of the byte table (0: ASCII text is
     /// folded like any other); `maxHitRecords`: the most hit records it
-    /// keeps (0: every match in it is reported by redoing its steps).
-    init(lists: [[String]], patterns: [Pattern] = [], maxASCIITable: Int, maxHitRecords: Int = .max) {
+    /// keeps (0: every match in it is reported by redoing its steps);
+    /// `included`: the lists to look for (nil: all).
+    init(
+        lists: [[String]], patterns: [Pattern] = [], maxASCIITable: Int, maxHitRecords: Int = .max,
+        including included: Set<Int>? = nil
+    ) {
         self.lists = lists
         var symbolLists: [([UInt32], Int32)] = []
-        for (list, phrases) in lists.enumerated() {
+        for (list, phrases) in lists.enumerated() where included?.contains(list) ?? true {
             for phrase in phrases {
                 let symbols = PhraseSymbols.of(phrase: phrase)
                 if !symbols.isEmpty { symbolLists.append((symbols, Int32(list))) }
@@ -67,7 +81,9 @@ public final class PhraseSetMatcher: Sendable {
                 patternLists.append(nil)
                 continue
             }
-            for symbols in literals { symbolLists.append((symbols!, Int32(listCount))) }
+            if included?.contains(listCount) ?? true {
+                for symbols in literals { symbolLists.append((symbols!, Int32(listCount))) }
+            }
             patternLists.append(listCount)
             listCount += 1
         }

@@ -68,7 +68,7 @@ extension Evaluator {
         // Per-turn message results are not carried over: with the message
         // dropped by the old rules, message tests of the new ones read it as
         // missing until the next customer message.
-        turn.phrasesScanned = false
+        turn.phraseScan = .notYet
         turn.apis = []
         for var record in old.apis {
             guard let slot = graph.apiSlots[oldGraph.apis[Int(record.slot)].name] else { continue }

@@ -49,6 +49,8 @@ final class Plan: @unchecked Sendable {
     /// Every phrase list of the graph in one automaton, and the literals
     /// each pattern needs (`PhraseSetMatcher.patternLists`).
     let phraseSet: PhraseSetMatcher
+    /// The smaller automata turns of one intent scan with.
+    let phraseScans: PhraseScans
     /// Per pattern: the phrase-set list that tells whether a message may
     /// match it, or -1 (ask `Pattern.mayMatch`).
     let patternLists: UnsafeMutableBufferPointer<Int32>
@@ -69,6 +71,9 @@ final class Plan: @unchecked Sendable {
         var phrases = false
         var sentiment = false
         var patterns: [Int] = []
+        /// The phrase lists and the lists of pattern literals (numbered
+        /// as `phraseSet` numbers them) that the rules can read.
+        var phraseLists: Set<Int> = []
         var isEmpty: Bool { !phrases && !sentiment && patterns.isEmpty }
     }
 
@@ -197,8 +202,9 @@ final class Plan: @unchecked Sendable {
         phraseSet = PhraseSetMatcher(lists: graph.phraseLists, patterns: graph.compiledPatterns)
         patternLists = .copying(phraseSet.patternLists.map { Int32($0 ?? -1) })
         patterns = .copying(graph.compiledPatterns)
-        messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes)
+        messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes, patternLists: phraseSet.patternLists)
         readsPhrases = .copying(messageNeeds.map(\.phrases))
+        phraseScans = PhraseScans(graph: graph, all: phraseSet, wanted: messageNeeds.map(\.phraseLists))
     }
 
     /// Whether the candidate rules of a turn with this top intent id read phrase lists.
@@ -210,6 +216,7 @@ final class Plan: @unchecked Sendable {
     deinit {
         patternLists.deallocate()
         readsPhrases.deallocate()
+        phraseScans.deallocate()
         patterns.deinitialize().deallocate()
         valueMembers.deinitialize().deallocate()
         valueStarts.deallocate()
@@ -255,7 +262,9 @@ final class Plan: @unchecked Sendable {
         UInt8(FailureClass.allCases.firstIndex(of: failure)!)
     }
 
-    private static func messageNeeds(_ graph: DecisionGraph, hotNodes: UnsafeMutableBufferPointer<HotNode>) -> [MessageNeeds] {
+    private static func messageNeeds(
+        _ graph: DecisionGraph, hotNodes: UnsafeMutableBufferPointer<HotNode>, patternLists: [Int?]
+    ) -> [MessageNeeds] {
         let templatesReadSentiment = graph.rules.contains { rule in
             [rule.reason, rule.say].contains { template in
                 template?.parts.contains { if case .signal(.sentiment) = $0 { true } else { false } } ?? false
@@ -273,8 +282,13 @@ final class Plan: @unchecked Sendable {
                 if node.features.isDisjoint(with: [.sentiment, .foldedMessage]) { continue }
                 if node.features.contains(.sentiment) { needs.sentiment = true }
                 switch hotNodes[id.index].kind {
-                case .phrase: needs.phrases = true
-                case .pattern: patterns.insert(Int(hotNodes[id.index].start))
+                case .phrase:
+                    needs.phrases = true
+                    needs.phraseLists.insert(Int(hotNodes[id.index].start))
+                case .pattern:
+                    let pattern = Int(hotNodes[id.index].start)
+                    patterns.insert(pattern)
+                    if let list = patternLists[pattern] { needs.phraseLists.insert(list) }
                 default: break
                 }
                 switch node.test {

@@ -77,6 +77,14 @@ public struct SessionState: Sendable {
     }
 }
 
+/// Which phrase lists a turn's message has been scanned for.
+enum PhraseScan: UInt8, Sendable {
+    case notYet
+    /// Those the turn's rules can read (`PhraseScans`).
+    case turnLists
+    case allLists
+}
+
 /// What the current turn has gathered so far.
 struct CurrentTurn: Sendable {
     static let noIntent: UInt16 = .max
@@ -96,8 +104,8 @@ struct CurrentTurn: Sendable {
     /// Tools called this turn, by slot (slots ≥ 64 are in `moreTools`).
     var toolBits: UInt64 = 0
     var moreTools: [Int] = []
-    /// Whether the phrase bits of this turn are computed (see `StateLayout.phraseOffset`).
-    var phrasesScanned = false
+    /// Which phrase bits of this turn are computed (see `StateLayout.phraseOffset`).
+    var phraseScan = PhraseScan.notYet
     /// The latest customer message, kept only when a test or template reads its text.
     var message: String?
     /// The name of an intent the schema lacks, for `{intent}`.

@@ -67,7 +67,7 @@ final class StateLayout: Sendable {
     /// template reads its text). Phrases, patterns and sentiment do not need
     /// it kept: their per-turn results are.
     let keepsMessage: Bool
-    /// Per-turn phrase results: one bit per phrase list (valid once `CurrentTurn.phrasesScanned`).
+    /// Per-turn phrase results: one bit per phrase list (valid for the lists `CurrentTurn.phraseScan` says).
     let phraseOffset: Int
     let phraseWords: Int
     /// Per-turn pattern results: `patternWords` words of "computed" bits, then as many of results.

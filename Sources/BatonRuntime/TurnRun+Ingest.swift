@@ -52,7 +52,7 @@ extension TurnRun {
             state.turn.message = nil
         }
         message = event.text
-        state.turn.phrasesScanned = false
+        state.turn.phraseScan = .notYet
         for word in 0..<layout.patternWords { state.words[layout.patternOffset + word] = 0 }
         state.turn.sentiment = CurrentTurn.notScored
         if state.turn.unknownIntentName != nil { state.turn.unknownIntentName = nil }

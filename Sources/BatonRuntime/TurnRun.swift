@@ -185,23 +185,32 @@ struct TurnRun {
         }
     }
 
-    /// Whether phrase list `list` occurs in the turn's message; all lists
-    /// are scanned in one pass on first use in a turn and remembered.
+    /// Whether phrase list `list` occurs in the turn's message. The lists
+    /// this turn's rules can read are scanned in one pass on first use in a
+    /// turn and remembered; a list that scan did not look for (none, as
+    /// `Plan.messageNeeds` walks every node a turn can reach) has all of
+    /// them scanned.
     @inline(__always)
     mutating func phraseHolds(_ list: Int) -> Bool {
-        if !state.turn.phrasesScanned { scanPhrases() }
+        if state.turn.phraseScan != .allLists {
+            if state.turn.phraseScan == .notYet { scanPhrases(allLists: false) }
+            if state.turn.phraseScan == .turnLists, !plan.phraseScans.covers(list, intent: state.turn.intent) {
+                scanPhrases(allLists: true)
+            }
+        }
         return state.words[plan.layout.phraseOffset + list >> 6] & (1 << UInt64(list & 63)) != 0
     }
 
     @inline(never)
-    private mutating func scanPhrases() {
-        state.turn.phrasesScanned = true
+    mutating func scanPhrases(allLists: Bool) {
+        let (matcher, isFull) = allLists ? (plan.phraseSet, true) : plan.phraseScans.matcher(forIntent: state.turn.intent)
+        state.turn.phraseScan = isFull ? .allLists : .turnLists
         let offset = plan.layout.phraseOffset
         for word in 0..<plan.layout.phraseWords { state.words[offset + word] = 0 }
         if let message, state.turn.hasCustomerTurn {
             stats.messageFolded = true
             state.words.withUnsafeMutableBufferPointer { words in
-                plan.phraseSet.scan(message, into: words.baseAddress! + offset)
+                matcher.scan(message, into: words.baseAddress! + offset)
             }
         }
     }
@@ -217,7 +226,7 @@ struct TurnRun {
         let patterns = plan.patterns
         if state.turn.hasCustomerTurn, let message {
             let literals = Int(plan.patternLists[pattern])
-            let viaScan = literals >= 0 && (state.turn.phrasesScanned || plan.readsPhrases(intent: state.turn.intent))
+            let viaScan = literals >= 0 && (state.turn.phraseScan != .notYet || plan.readsPhrases(intent: state.turn.intent))
             if viaScan ? phraseHolds(literals) : patterns[pattern].mayMatch(message) {
                 result = withFolded(.signal(.message)) { patterns[pattern].matches($0) } ?? false
             }
@@ -235,7 +244,7 @@ struct TurnRun {
         let intent = Int(state.turn.intent)
         let needs = plan.messageNeeds[intent < graph.intents.count ? intent : plan.messageNeeds.count - 1]
         guard !needs.isEmpty else { return }
-        if needs.phrases { _ = phraseHolds(0) }
+        if needs.phrases, state.turn.phraseScan == .notYet { scanPhrases(allLists: false) }
         for pattern in needs.patterns { _ = patternHolds(pattern) }
         if needs.sentiment { _ = sentiment() }
     }

@@ -222,6 +222,38 @@ struct PhraseMatcherTests {
     }
 
     /// The lists `matcher` finds in `message` (at most 64 lists).
+    /// A matcher for some of the lists numbers them as the full one does,
+    /// finds what it finds in them, and never sets another list's bit, on
+    /// ASCII text, long text walked as two chains, and folded text.
+    @Test("A matcher for some lists agrees with the full one on those lists only")
+    func includedListsAgree() throws {
+        let patterns = try ["(charged|billed) (twice|two times)", "refund(ed)? for order \\d+", "\\w+"].map { try Pattern($0) }
+        let lists = [["agent"], ["real person", "a human"], ["parcel late"], ["late"], ["where is my order"], ["e-mail me"]]
+        let full = PhraseSetMatcher(lists: lists, patterns: patterns)
+        #expect(full.patternLists[2] == nil && full.patternLists.compactMap { $0 }.count == 2)
+        let patternBits = full.patternLists.compactMap { $0 }.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+        let pieces = ["agent", "AGENT", "real", "person", "parcel", "late", "latest", "where", "is", "my", "order", "charged",
+                      "billed", "twice", "two", "times", "refund", "for", "42", " ", " ", " ", "\t", "e-mail", "me", "a", "human", "é"]
+        var random = SeededRandom(seed: 31)
+        let subsets: [Set<Int>] = [[], [0], [3], [1, 4], [2, 3, 6], [6], [7], [0, 1, 2, 3, 4, 5, 6, 7]]
+        for included in subsets {
+            let some = PhraseSetMatcher(lists: lists, patterns: patterns, including: included)
+            #expect(some.listCount == full.listCount)
+            #expect(some.patternLists == full.patternLists)
+            let mask = included.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+            for round in 0..<1_500 {
+                let count = round % 3 == 0 ? 40 + random.next(80) : random.next(12)
+                let message = (0..<count).map { _ in pieces[random.next(pieces.count)] }.joined()
+                let expected = Self.bits(full, message) & mask
+                let found = Self.bits(some, message)
+                // Folded (non-ASCII) text sets every pattern's bit, as a hint that `mayMatch` must settle.
+                let hints = message.utf8.allSatisfy { $0 < 0x80 } ? 0 : patternBits
+                #expect(found & ~hints == expected & ~hints, "\(included) \(message.debugDescription)")
+                #expect(found & ~mask & ~hints == 0, "\(included) \(message.debugDescription)")
+            }
+        }
+    }
+
     private static func bits(_ matcher: PhraseSetMatcher, _ message: String) -> UInt64 {
         var bits: UInt64 = 0
         withUnsafeMutablePointer(to: &bits) { matcher.scan(message, into: $0) }
