@@ -83,17 +83,29 @@ struct ASCIIPhraseDFA: Sendable {
         var recordIDs: [[Int32]: Int32] = [:]
         var recordStart: [Int32] = [0, 0]
         var recordLists: [Int32] = []
+        // Only the rows reachable from the start are built (most combined
+        // states follow one kind of byte only), then renumbered in order.
+        let start = Self.other  // state 0, nothing before
         var next = [Int32](repeating: 0, count: entries)
-        for combined in 0..<(stateCount * 3) {
+        var reachable = [Bool](repeating: false, count: stateCount * 3)
+        reachable[start] = true
+        var pending = [start]
+        var lists: [Int32] = []  // one buffer for every entry: most recognise nothing
+        while let combined = pending.popLast() {
             for column in 0..<columnCount {
-                var lists: [Int32] = []
+                lists.removeAll(keepingCapacity: true)
                 let target = Self.steps(
                     from: combined, symbolClass: Int(columnClass[column]), kind: columnKind[column],
                     classCount: classCount, boundaryClass: boundaryClass, spaceClass: spaceClass
                 ) { state, symbolClass in
                     Int(delta[state * classCount + symbolClass] & ~flag)
                 } visit: { state in
-                    lists.append(contentsOf: outputs(state))
+                    let recognised = outputs(state)
+                    if !recognised.isEmpty { lists.append(contentsOf: recognised) }
+                }
+                if !reachable[target] {
+                    reachable[target] = true
+                    pending.append(target)
                 }
                 var entry = Int32(target * columnCount)
                 if !lists.isEmpty {
@@ -108,20 +120,6 @@ struct ASCIIPhraseDFA: Sendable {
                     entry |= record << Self.recordShift | Self.hit
                 }
                 next[combined * columnCount + column] = entry
-            }
-        }
-        // Keep the rows reachable from the start, renumbered in order.
-        let start = Self.other  // state 0, nothing before
-        var reachable = [Bool](repeating: false, count: stateCount * 3)
-        reachable[start] = true
-        var pending = [start]
-        while let combined = pending.popLast() {
-            for column in 0..<columnCount {
-                let target = Int(next[combined * columnCount + column] & Self.rowMask) / columnCount
-                if !reachable[target] {
-                    reachable[target] = true
-                    pending.append(target)
-                }
             }
         }
         var rowOf = [Int32](repeating: -1, count: stateCount * 3)
