@@ -18,7 +18,8 @@ import Glibc
 ///   turn), bot events (results folded into the turn) and both;
 /// - per-event latency percentiles (p50, p99), each event timed on its own;
 /// - a whole turn with VADER scoring a 30-word customer message;
-/// - session state bytes, and resident memory of 1,000,000 live sessions.
+/// - session state bytes, and resident memory of 1,000,000 live sessions;
+/// - the time to load a checked rule set into an engine.
 /// `--export` writes the policy and events for `scripts/engine/compare.py`;
 /// `--json` writes the figures for it to print beside other engines'.
 /// `BATON_BENCH_NO_VADER=1` and `BATON_BENCH_NO_LATENCY=1` skip those passes.
@@ -75,6 +76,7 @@ func runEngineBench(_ arguments: [String]) throws {
                      vader.customer + vader.bot, timing.stateBytes))
         print(String(format: "        visited per event: %.1f rules, %.1f nodes; sentiment scored on %.0f%% of events, message folded on %.0f%%",
                      work.rules, work.nodes, work.scored * 100, work.folded * 100))
+        print(String(format: "        loading the checked rules into an engine (compile + plan): %.2f ms", loadMillis(set.ruleSet)))
         if ProcessInfo.processInfo.environment["BATON_BENCH_NO_LATENCY"] == nil {
             let latency = latencies(cheap[index], events: events)
             print(String(format: "        one event at a time (clock cost %.0f ns taken off): customer p50 %.3f µs, p99 %.3f µs; bot p50 %.3f µs, p99 %.3f µs",
@@ -242,6 +244,20 @@ private func latencies(_ engine: RuleEngine, events: [TurnEvent]) -> (
 
 private func nanos(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
+}
+
+/// Median time to make an engine of a checked rule set (what a load or a
+/// reload costs after checking): compiling the graph and planning it.
+private func loadMillis(_ ruleSet: CheckedRuleSet) -> Double {
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    for _ in 0..<7 {
+        let start = clock.now
+        let engine = RuleEngine(ruleSet: ruleSet, scorer: LengthScorer())
+        times.append(micros(clock.now - start) / 1_000)
+        withExtendedLifetime(engine) {}
+    }
+    return median(times)
 }
 
 /// Average work per event, from the evaluator's own counters.
