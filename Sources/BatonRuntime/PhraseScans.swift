@@ -29,7 +29,7 @@ struct PhraseScans {
         var coverage: [UInt64] = []
         for lists in wanted {
             var matcher = 0
-            // A list that reads none scans nothing; one that reads all uses the full matcher.
+            // Rules that read no phrase list never scan, and rules that read all of them scan for all.
             if !lists.isEmpty, lists.count < all.listCount {
                 if let index = known[lists] {
                     matcher = index
