@@ -80,6 +80,14 @@ struct DispatchTables {
         scratchSlots = slots
     }
 
+    /// Which of `lists` per-list entries (one per intent id, then one for the
+    /// intent-free list) a turn with top intent id `intent` reads: an id
+    /// the schema does not have (no intent, an unknown one) reads the last.
+    @inline(__always)
+    static func listIndex(forIntent intent: UInt16, lists: Int) -> Int {
+        min(Int(intent), lists - 1)
+    }
+
     /// Frees the tables (all plain data); the plan's `deinit` calls it.
     func deallocate() {
         candidates.deallocate()
@@ -93,6 +101,7 @@ struct DispatchTables {
     /// id the schema does not have (no intent, an unknown one).
     @inline(__always)
     func list(forIntent intent: UInt16) -> DispatchList {
+        // `listIndex(forIntent:lists:)` written out: through it, 8 more instructions an event.
         let intentFree = groupStarts.count - 2
         let list = Int(intent) < intentFree ? Int(intent) : intentFree
         return DispatchList(

@@ -57,10 +57,9 @@ struct PhraseScans {
         coverage.deallocate()
     }
 
-    /// The dispatch list of a turn with top intent id `intent` (see `DispatchTables.list(forIntent:)`).
     @inline(__always)
     private func dispatchList(forIntent intent: UInt16) -> Int {
-        min(Int(intent), matcherOfList.count - 1)
+        DispatchTables.listIndex(forIntent: intent, lists: matcherOfList.count)
     }
 
     /// The matcher a turn with top intent id `intent` scans with first, and whether it looks for every list.

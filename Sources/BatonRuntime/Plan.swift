@@ -210,7 +210,7 @@ final class Plan: @unchecked Sendable {
     /// Whether the candidate rules of a turn with this top intent id read phrase lists.
     @inline(__always)
     func readsPhrases(intent: UInt16) -> Bool {
-        readsPhrases[min(Int(intent), readsPhrases.count - 1)]
+        readsPhrases[DispatchTables.listIndex(forIntent: intent, lists: readsPhrases.count)]
     }
 
     deinit {

@@ -241,8 +241,7 @@ struct TurnRun {
     /// the phrase, pattern and sentiment results this turn's rules can still
     /// read on later events.
     mutating func resolveMessageFeatures() {
-        let intent = Int(state.turn.intent)
-        let needs = plan.messageNeeds[intent < graph.intents.count ? intent : plan.messageNeeds.count - 1]
+        let needs = plan.messageNeeds[DispatchTables.listIndex(forIntent: state.turn.intent, lists: plan.messageNeeds.count)]
         guard !needs.isEmpty else { return }
         if needs.phrases, state.turn.phraseScan == .notYet { scanPhrases(allLists: false) }
         for pattern in needs.patterns { _ = patternHolds(pattern) }
