@@ -5,12 +5,16 @@ public struct Decision: Sendable, Hashable, Codable {
         case offerHandoff = "offer_handoff"
         case escalate
 
-        private var rank: Int {
+        var rank: Int {
             switch self {
             case .continue: 0
             case .offerHandoff: 1
             case .escalate: 2
             }
+        }
+
+        init(rank: Int) {
+            self = rank == 2 ? .escalate : rank == 1 ? .offerHandoff : .continue
         }
 
         public static func < (lhs: Outcome, rhs: Outcome) -> Bool { lhs.rank < rhs.rank }
@@ -51,24 +55,24 @@ public struct Decision: Sendable, Hashable, Codable {
         _modify { makeUnique(); yield &storage.message }
     }
     /// Conversation tags from every firing acting rule, sorted, no duplicates.
-    public var tags: [String] {
-        get { storage.tags }
-        _modify { makeUnique(); yield &storage.tags }
+    public var tags: List<String> {
+        get { storage.lists.tags }
+        set { makeUnique(); storage.lists.tags = newValue }
     }
     /// Every acting rule that fired, winner first, in conflict order.
-    public var firedRules: [String] {
-        get { storage.firedRules }
-        _modify { makeUnique(); yield &storage.firedRules }
+    public var firedRules: List<String> {
+        get { storage.lists.firedRules }
+        set { makeUnique(); storage.lists.firedRules = newValue }
     }
     /// Shadow rules that would have fired, with their would-be outcome.
-    public var shadowRules: [ShadowFiring] {
-        get { storage.shadowRules }
-        _modify { makeUnique(); yield &storage.shadowRules }
+    public var shadowRules: List<ShadowFiring> {
+        get { storage.lists.shadowRules }
+        set { makeUnique(); storage.lists.shadowRules = newValue }
     }
     /// Rules that fired but were held back by a loop guard.
-    public var heldBack: [GuardHold] {
-        get { storage.heldBack }
-        _modify { makeUnique(); yield &storage.heldBack }
+    public var heldBack: List<GuardHold> {
+        get { storage.lists.heldBack }
+        set { makeUnique(); storage.lists.heldBack = newValue }
     }
     /// Why: filled only when the caller asks for an explanation.
     public var trace: [RuleTrace]? {
@@ -86,10 +90,10 @@ public struct Decision: Sendable, Hashable, Codable {
         urgency: String? = nil,
         reason: String? = nil,
         message: String? = nil,
-        tags: [String] = [],
-        firedRules: [String] = [],
-        shadowRules: [ShadowFiring] = [],
-        heldBack: [GuardHold] = [],
+        tags: List<String> = [],
+        firedRules: List<String> = [],
+        shadowRules: List<ShadowFiring> = [],
+        heldBack: List<GuardHold> = [],
         trace: [RuleTrace]? = nil
     ) {
         // Most turns continue with nothing to report: they share one storage.
@@ -100,7 +104,28 @@ public struct Decision: Sendable, Hashable, Codable {
         }
         storage = Storage(
             outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-            tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack, trace: trace)
+            lists: Lists(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack), trace: trace)
+    }
+
+    /// The engine's decision: its lists are numbers into its rule set's names.
+    @inlinable
+    package init(
+        outcome: Outcome,
+        rule: String?,
+        queue: String?,
+        urgency: String?,
+        reason: String?,
+        message: String?,
+        codes: DecisionCodes,
+        trace: [RuleTrace]?
+    ) {
+        if outcome == .continue, rule == nil, codes.isEmpty, trace == nil {
+            storage = Storage.proceed
+            return
+        }
+        storage = Storage(
+            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
+            lists: Lists(codes: codes), trace: trace)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -134,11 +159,78 @@ public struct Decision: Sendable, Hashable, Codable {
         var urgency: String?
         var reason: String?
         var message: String?
-        var tags: [String]
-        var firedRules: [String]
-        var shadowRules: [ShadowFiring]
-        var heldBack: [GuardHold]
+        var tags: List<String>
+        var firedRules: List<String>
+        var shadowRules: List<ShadowFiring>
+        var heldBack: List<GuardHold>
         var trace: [RuleTrace]?
+    }
+
+    /// The four lists: as the engine made them (numbers, `codes`), or as
+    /// given (`listed`). The given ones sit in a box of their own, so the
+    /// engine's decisions carry one small value and a nil.
+    @usableFromInline
+    struct Lists: Sendable {
+        @usableFromInline var codes: DecisionCodes
+        @usableFromInline var listed: Listed?
+
+        @inlinable
+        init(codes: DecisionCodes) {
+            self.codes = codes
+            listed = nil
+        }
+
+        @usableFromInline
+        init(tags: List<String>, firedRules: List<String>, shadowRules: List<ShadowFiring>, heldBack: List<GuardHold>) {
+            codes = .none
+            listed = Listed(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack)
+        }
+
+        /// The box to write a list into: the lists as given, named if they were codes.
+        private mutating func box() -> Listed {
+            if let listed { return listed }
+            let box = Listed(tags: codes.tags, firedRules: codes.firedRules, shadowRules: codes.shadowRules, heldBack: codes.heldBack)
+            codes = .none
+            listed = box
+            return box
+        }
+
+        var tags: List<String> {
+            get { listed?.tags ?? codes.tags }
+            set { box().tags = newValue }
+        }
+
+        var firedRules: List<String> {
+            get { listed?.firedRules ?? codes.firedRules }
+            set { box().firedRules = newValue }
+        }
+
+        var shadowRules: List<ShadowFiring> {
+            get { listed?.shadowRules ?? codes.shadowRules }
+            set { box().shadowRules = newValue }
+        }
+
+        var heldBack: List<GuardHold> {
+            get { listed?.heldBack ?? codes.heldBack }
+            set { box().heldBack = newValue }
+        }
+    }
+
+    /// Lists given to (or changed in) a decision. Written only while its
+    /// decision's storage is unique, which then owns the box alone.
+    @usableFromInline
+    final class Listed: @unchecked Sendable {
+        var tags: List<String>
+        var firedRules: List<String>
+        var shadowRules: List<ShadowFiring>
+        var heldBack: List<GuardHold>
+
+        init(tags: List<String>, firedRules: List<String>, shadowRules: List<ShadowFiring>, heldBack: List<GuardHold>) {
+            self.tags = tags
+            self.firedRules = firedRules
+            self.shadowRules = shadowRules
+            self.heldBack = heldBack
+        }
     }
 
     /// Written only through `makeUnique`, so a shared storage never changes.
@@ -155,10 +247,7 @@ public struct Decision: Sendable, Hashable, Codable {
         @usableFromInline @exclusivity(unchecked) var urgency: String?
         @usableFromInline @exclusivity(unchecked) var reason: String?
         @usableFromInline @exclusivity(unchecked) var message: String?
-        @usableFromInline @exclusivity(unchecked) var tags: [String]
-        @usableFromInline @exclusivity(unchecked) var firedRules: [String]
-        @usableFromInline @exclusivity(unchecked) var shadowRules: [ShadowFiring]
-        @usableFromInline @exclusivity(unchecked) var heldBack: [GuardHold]
+        @usableFromInline @exclusivity(unchecked) var lists: Lists
         @usableFromInline @exclusivity(unchecked) var trace: [RuleTrace]?
 
         @inlinable
@@ -169,10 +258,7 @@ public struct Decision: Sendable, Hashable, Codable {
             urgency: String?,
             reason: String?,
             message: String?,
-            tags: [String],
-            firedRules: [String],
-            shadowRules: [ShadowFiring],
-            heldBack: [GuardHold],
+            lists: Lists,
             trace: [RuleTrace]?
         ) {
             self.outcome = outcome
@@ -181,10 +267,7 @@ public struct Decision: Sendable, Hashable, Codable {
             self.urgency = urgency
             self.reason = reason
             self.message = message
-            self.tags = tags
-            self.firedRules = firedRules
-            self.shadowRules = shadowRules
-            self.heldBack = heldBack
+            self.lists = lists
             self.trace = trace
         }
 
@@ -192,26 +275,28 @@ public struct Decision: Sendable, Hashable, Codable {
         convenience init(_ fields: Fields) {
             self.init(
                 outcome: fields.outcome, rule: fields.rule, queue: fields.queue, urgency: fields.urgency,
-                reason: fields.reason, message: fields.message, tags: fields.tags, firedRules: fields.firedRules,
-                shadowRules: fields.shadowRules, heldBack: fields.heldBack, trace: fields.trace)
+                reason: fields.reason, message: fields.message,
+                lists: Lists(
+                    tags: fields.tags, firedRules: fields.firedRules, shadowRules: fields.shadowRules, heldBack: fields.heldBack),
+                trace: fields.trace)
         }
 
         @usableFromInline
         var fields: Fields {
             Fields(
                 outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-                tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack, trace: trace)
+                tags: lists.tags, firedRules: lists.firedRules, shadowRules: lists.shadowRules, heldBack: lists.heldBack,
+                trace: trace)
         }
 
         @usableFromInline
         static let proceed = Storage(
             outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
-            tags: [], firedRules: [], shadowRules: [], heldBack: [], trace: nil)
+            lists: Lists(tags: [], firedRules: [], shadowRules: [], heldBack: []), trace: nil)
     }
 
     public static let proceed = Decision(outcome: .continue)
 }
-
 public struct ShadowFiring: Sendable, Hashable, Codable {
     public var rule: String
     public var outcome: Decision.Outcome

@@ -16,10 +16,11 @@ final class Plan: @unchecked Sendable {
     let rules: UnsafeMutableBufferPointer<HotRule>
     /// The dispatch index as the rule loop reads it.
     let dispatch: DispatchTables
-    /// Per rule: what `decide` reports once it fires.
-    let ruleNames: [String]
-    /// Tag id → tag, ascending (see `TagTable`).
-    let tagNames: [String]
+    /// Rule and tag names (tag ids ascending, see `TagTable`), shared by
+    /// the decisions, whose lists are numbers into them.
+    let names: DecisionNameTable
+    /// The lists of a decision that reports no rule.
+    let noCodes: DecisionCodes
     /// Every rule's tag ids back to back, read by `HotRule.tagStart`/`tagCount`.
     let tagIDs: UnsafeMutableBufferPointer<Int32>
     /// The `Int32` slots `decide` needs in the scratch space (see `DispatchTables.scratchSlots`).
@@ -92,7 +93,9 @@ final class Plan: @unchecked Sendable {
                 bypassGuards: rule.bypassGuards, firstTest: rule.root.rawValue)
         }
         let tags = TagTable(graph.rules)
-        tagNames = tags.names
+        let names = DecisionNameTable(rules: graph.rules.map(\.name), tags: tags.names)
+        self.names = names
+        noCodes = DecisionCodes.make(table: names, codes: [], fired: 0, held: 0, shadow: 0)
         tagIDs = .copying(tags.ids)
         for index in graph.rules.indices {
             rules[index].tagStart = tags.starts[index]
@@ -102,8 +105,11 @@ final class Plan: @unchecked Sendable {
         metadataIndex = NameIndex(graph.metadataSlots)
         apiIndex = NameIndex(graph.apiSlots)
         toolIndex = NameIndex(graph.toolSlots)
-        ruleNames = graph.rules.map(\.name)
-        actions = graph.rules.map(RuleAction.init)
+        actions = graph.rules.enumerated().map { index, rule in
+            RuleAction(
+                rule, number: Int32(index), tagIDs: Array(tags.ids[Int(tags.starts[index])..<Int(tags.starts[index + 1])]),
+                names: names)
+        }
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
         var bitPool: [UInt64] = []

@@ -10,28 +10,30 @@ final class RuleAction: Sendable {
     let urgency: String?
     let reason: PreparedTemplate?
     let say: PreparedTemplate?
-    /// The decision's lists on a turn where this is the only rule of its
-    /// kind to fire (the usual case): shared, so such a turn builds no list.
-    let aloneFired: [String]
-    /// Its tags, sorted, each once.
-    let aloneTags: [String]
-    let aloneShadow: [ShadowFiring]
+    /// The decision's lists on a turn where this is the only rule to fire
+    /// (the usual case): shared, so such a turn builds no list.
+    let aloneFired: DecisionCodes
+    let aloneShadow: DecisionCodes
     /// Held back by a cooldown, or by the escalation cap.
-    let aloneCooled: [GuardHold]
-    let aloneCapped: [GuardHold]
+    let aloneCooled: DecisionCodes
+    let aloneCapped: DecisionCodes
 
-    init(_ rule: GraphRule) {
+    /// `number` is the rule's number in `names`; `tagIDs` its tags' numbers.
+    init(_ rule: GraphRule, number: Int32, tagIDs: [Int32], names: DecisionNameTable) {
         outcome = rule.outcome
         name = rule.name
         queue = rule.queue
         urgency = rule.urgency
         reason = rule.reason.map(PreparedTemplate.init)
         say = rule.say.map(PreparedTemplate.init)
-        aloneFired = rule.isShadow ? [] : [rule.name]
-        aloneTags = rule.isShadow ? [] : Array(Set(rule.tags)).sorted()
-        aloneShadow = rule.isShadow ? [ShadowFiring(rule: rule.name, outcome: rule.outcome)] : []
-        aloneCooled = rule.isShadow ? [] : [GuardHold(rule: rule.name, guardName: .cooldown)]
-        aloneCapped = rule.isShadow ? [] : [GuardHold(rule: rule.name, guardName: .maxEscalations)]
+        let tags = Array(Set(tagIDs)).sorted()
+        func alone(_ code: Int32, fired: Int = 0, held: Int = 0, shadow: Int = 0) -> DecisionCodes {
+            DecisionCodes.make(table: names, codes: [code] + (shadow == 0 ? tags : []), fired: fired, held: held, shadow: shadow)
+        }
+        aloneFired = alone(number, fired: 1)
+        aloneShadow = alone(DecisionCodes.shadowCode(rule: number, outcome: rule.outcome), shadow: 1)
+        aloneCooled = alone(DecisionCodes.heldCode(rule: number, by: .cooldown), held: 1)
+        aloneCapped = alone(DecisionCodes.heldCode(rule: number, by: .maxEscalations), held: 1)
     }
 }
 

@@ -13,9 +13,6 @@ extension TurnRun {
         let candidates = plan.dispatch.candidates
         var firings = 0
         var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
-        // The last rule to fire as a shadow, to tag and to be held, and how many rules tagged:
-        // one alone shares its prepared list.
-        var lastShadow = -1, lastTagger = -1, taggers = 0, lastHeld = -1
         var traces: [(rank: Int, trace: RuleTrace)] = []
         for group in list.groups {
             // A first test shared by many rules fails for all of them at once.
@@ -33,17 +30,11 @@ extension TurnRun {
                 if hot.isShadow {
                     firing = .shadow
                     shadowCount += 1
-                    lastShadow = index
                 } else {
-                    if hot.tagCount > 0 {
-                        tagCount += Int(hot.tagCount)
-                        taggers += 1
-                        lastTagger = index
-                    }
+                    tagCount += Int(hot.tagCount)
                     if hot.outcome != .continue, !hot.bypassGuards, holdingGuard != nil {
                         firing = .held
                         heldCount += 1
-                        lastHeld = index
                     } else {
                         firing = .fired
                         firedCount += 1
@@ -53,6 +44,8 @@ extension TurnRun {
                 firings += 1
             }
         }
+        // Most events fire nothing: the shared `continue` decision.
+        if firings == 0, !explain { return .proceed }
         // Back to conflict order: notes sort by rank, then name their rules.
         // The first acting rule that fired and was not held decides the turn.
         Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
@@ -63,17 +56,24 @@ extension TurnRun {
             scratch[slot] = rule << 2 | note & 3
             if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
         }
-        let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
-        let tags = tagCount == 0 ? [] : taggers == 1 ? plan.actions[lastTagger].aloneTags : collectTags(notes, into: scratch + firings)
-        let shadowRules = shadowCount == 0 ? [] : shadowCount == 1 ? plan.actions[lastShadow].aloneShadow : shadowFirings(in: notes, count: shadowCount)
-        let heldBack = heldCount == 0 ? [] : heldCount == 1 ? aloneHold(lastHeld, by: holdingGuard)
-            : guardHolds(in: notes, by: holdingGuard, count: heldCount)
+        let codes: DecisionCodes
+        if firings == 1 {
+            let action = plan.actions[Int(scratch[0] >> 2)]
+            codes = switch Firing(rawValue: scratch[0] & 3)! {
+            case .fired: action.aloneFired
+            case .shadow: action.aloneShadow
+            case .held: holdingGuard == .cooldown ? action.aloneCooled : action.aloneCapped
+            }
+        } else {
+            codes = self.codes(
+                UnsafeMutableBufferPointer(start: scratch, count: firings), fired: firedCount, held: heldCount,
+                shadow: shadowCount, tags: tagCount, by: holdingGuard)
+        }
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         // One initialiser call on one path, the values moved in: the inlined
         // initialiser then writes them straight into the decision's storage.
         var outcome = Decision.Outcome.continue
         var name: String?, queue: String?, urgency: String?, reason: String?, message: String?
-        var fired: [String] = []
         if winner >= 0 {
             let rule = plan.actions[winner]
             if rule.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
@@ -86,11 +86,10 @@ extension TurnRun {
             urgency = rule.urgency
             reason = rule.reason.map { render($0) }
             message = rule.say.map { render($0) }
-            fired = firedCount == 1 ? rule.aloneFired : names(in: notes, .fired, count: firedCount)
         }
         return Decision(
             outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message,
-            tags: tags, firedRules: fired, shadowRules: shadowRules, heldBack: heldBack, trace: trace)
+            codes: codes, trace: trace)
     }
 
     /// How a firing rule counts, noted in a scratch slot's low bits.
@@ -98,62 +97,53 @@ extension TurnRun {
         case fired, held, shadow
     }
 
-    private func names(in notes: UnsafeMutableBufferPointer<Int32>, _ kind: Firing, count: Int) -> [String] {
-        var names: [String] = []
-        names.reserveCapacity(count)
-        for note in notes where note & 3 == kind.rawValue { names.append(plan.ruleNames[Int(note >> 2)]) }
-        return names
-    }
-
-    private func shadowFirings(in notes: UnsafeMutableBufferPointer<Int32>, count: Int) -> [ShadowFiring] {
-        var firings: [ShadowFiring] = []
-        firings.reserveCapacity(count)
-        for note in notes where note & 3 == Firing.shadow.rawValue {
-            let rule = Int(note >> 2)
-            firings.append(ShadowFiring(rule: plan.ruleNames[rule], outcome: rules[rule].outcome))
-        }
-        return firings
-    }
-
-    private func aloneHold(_ rule: Int, by holdingGuard: GuardHold.Guard?) -> [GuardHold] {
-        switch holdingGuard {
-        case .cooldown?: plan.actions[rule].aloneCooled
-        case .maxEscalations?: plan.actions[rule].aloneCapped
-        case nil: []
-        }
-    }
-
-    private func guardHolds(in notes: UnsafeMutableBufferPointer<Int32>, by holdingGuard: GuardHold.Guard?, count: Int) -> [GuardHold] {
-        guard let holdingGuard else { return [] }
-        var holds: [GuardHold] = []
-        holds.reserveCapacity(count)
-        for note in notes where note & 3 == Firing.held.rawValue {
-            holds.append(GuardHold(rule: plan.ruleNames[Int(note >> 2)], guardName: holdingGuard))
-        }
-        return holds
-    }
-
-    /// The tags of the fired and held rules in `notes`, sorted, without
-    /// duplicates: tag ids are sorted in `buffer` (ids sort as their names).
-    private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, into buffer: UnsafeMutablePointer<Int32>) -> [String] {
-        var count = 0
-        for note in notes where note & 3 != Firing.shadow.rawValue {
-            let hot = rules[Int(note >> 2)]
-            for offset in 0..<Int(hot.tagCount) {
-                buffer[count] = plan.tagIDs[Int(hot.tagStart) + offset]
-                count += 1
+    /// The decision's lists for the rules noted in `notes` (in conflict
+    /// order): one object of numbers (see `DecisionCodes`). The tags of the
+    /// fired and held rules are sorted by id (ids sort as their names) and
+    /// deduplicated in the scratch space after the notes.
+    private func codes(
+        _ notes: UnsafeMutableBufferPointer<Int32>, fired: Int, held: Int, shadow: Int, tags tagCount: Int,
+        by holdingGuard: GuardHold.Guard?
+    ) -> DecisionCodes {
+        guard !notes.isEmpty else { return plan.noCodes }
+        let tagIDs = notes.baseAddress! + notes.count
+        var tags = 0
+        if tagCount > 0 {
+            for note in notes where note & 3 != Firing.shadow.rawValue {
+                let hot = rules[Int(note >> 2)]
+                for offset in 0..<Int(hot.tagCount) {
+                    tagIDs[tags] = plan.tagIDs[Int(hot.tagStart) + offset]
+                    tags += 1
+                }
             }
+            Self.sort(UnsafeMutableBufferPointer(start: tagIDs, count: tags))
+            var unique = 0
+            for slot in 0..<tags where unique == 0 || tagIDs[slot] != tagIDs[unique - 1] {
+                tagIDs[unique] = tagIDs[slot]
+                unique += 1
+            }
+            tags = unique
         }
-        let ids = UnsafeMutableBufferPointer(start: buffer, count: count)
-        Self.sort(ids)
-        var tags: [String] = []
-        tags.reserveCapacity(count)
-        var previous: Int32 = -1
-        for id in ids where id != previous {
-            tags.append(plan.tagNames[Int(id)])
-            previous = id
+        let heldGuard = holdingGuard ?? .cooldown
+        return DecisionCodes.make(table: plan.names, fired: fired, held: held, shadow: shadow, tags: tags) { codes in
+            var firedSlot = 0, heldSlot = fired, shadowSlot = fired + held
+            for note in notes {
+                let rule = note >> 2
+                switch Firing(rawValue: note & 3)! {
+                case .fired:
+                    codes[firedSlot] = rule
+                    firedSlot += 1
+                case .held:
+                    codes[heldSlot] = DecisionCodes.heldCode(rule: rule, by: heldGuard)
+                    heldSlot += 1
+                case .shadow:
+                    codes[shadowSlot] = DecisionCodes.shadowCode(rule: rule, outcome: rules[Int(rule)].outcome)
+                    shadowSlot += 1
+                }
+            }
+            let listed = fired + held + shadow
+            for slot in 0..<tags { codes[listed + slot] = tagIDs[slot] }
         }
-        return tags
     }
 
     /// Sorts a turn's few notes or tag ids: insertion sort below 16 values

@@ -1,4 +1,4 @@
-import BatonCore
+@testable import BatonCore
 import Foundation
 import Testing
 
@@ -59,5 +59,77 @@ struct DecisionValueTests {
         let decoded = try JSONDecoder().decode(Decision.self, from: encoder.encode(Self.escalation))
         #expect(decoded == Self.escalation)
         #expect(decoded.heldBack.first?.guardName == .cooldown)
+    }
+
+    /// The engine's form of `escalation`: its lists as numbers into a name table.
+    static let table = DecisionNameTable(rules: ["angry", "double_charge", "trial", "unused"], tags: ["billing", "vip"])
+    static let codedEscalation = Decision(
+        outcome: .escalate, rule: "double_charge", queue: "billing", urgency: "high", reason: "charged twice",
+        message: "Connecting you with billing.",
+        codes: DecisionCodes.make(
+            table: table,
+            codes: [1, 0, DecisionCodes.heldCode(rule: 0, by: .cooldown), DecisionCodes.shadowCode(rule: 2, outcome: .offerHandoff), 0],
+            fired: 2, held: 1, shadow: 1),
+        trace: nil)
+
+    @Test func codedListsReadAsTheirNames() {
+        let decision = Self.codedEscalation
+        #expect(Array(decision.firedRules) == ["double_charge", "angry"])
+        #expect(Array(decision.tags) == ["billing"])
+        #expect(Array(decision.heldBack) == [GuardHold(rule: "angry", guardName: .cooldown)])
+        #expect(Array(decision.shadowRules) == [ShadowFiring(rule: "trial", outcome: .offerHandoff)])
+        #expect(decision.firedRules.count == 2 && decision.firedRules.last == "angry")
+    }
+
+    @Test func codedAndListedDecisionsAreOneValue() throws {
+        #expect(Self.codedEscalation == Self.escalation)
+        #expect(Set([Self.codedEscalation, Self.escalation]).count == 1)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(Self.codedEscalation) == encoder.encode(Self.escalation))
+        #expect(try JSONDecoder().decode(Decision.self, from: encoder.encode(Self.codedEscalation)) == Self.escalation)
+    }
+
+    /// Every guard and every shadow outcome survives its code.
+    @Test(arguments: [
+        (GuardHold.Guard.cooldown, Decision.Outcome.continue), (.maxEscalations, .offerHandoff), (.cooldown, .escalate),
+    ])
+    func codesKeepGuardsAndOutcomes(guardName: GuardHold.Guard, outcome: Decision.Outcome) {
+        let decision = Decision(
+            outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
+            codes: DecisionCodes.make(
+                table: Self.table,
+                codes: [DecisionCodes.heldCode(rule: 3, by: guardName), DecisionCodes.shadowCode(rule: 3, outcome: outcome), 1],
+                fired: 0, held: 1, shadow: 1),
+            trace: nil)
+        #expect(decision.heldBack == [GuardHold(rule: "unused", guardName: guardName)])
+        #expect(decision.shadowRules == [ShadowFiring(rule: "unused", outcome: outcome)])
+        #expect(decision.tags == ["vip"])
+        #expect(decision.firedRules.isEmpty)
+    }
+
+    /// Changing a coded list turns it into a plain one and leaves the
+    /// decision it was read from, and the name table, alone.
+    @Test func changingACodedListCopiesIt() {
+        let original = Self.codedEscalation
+        var copy = original
+        copy.tags.append("fraud")
+        copy.firedRules[1] = "trial"
+        copy.heldBack.removeAll()
+        #expect(copy.tags == ["billing", "fraud"])
+        #expect(copy.firedRules == ["double_charge", "trial"])
+        #expect(copy.heldBack.isEmpty)
+        #expect(copy.shadowRules == original.shadowRules)
+        #expect(original == Self.escalation)
+        #expect(Self.table.rules == ["angry", "double_charge", "trial", "unused"])
+    }
+
+    /// A decision with nothing to report shares the plain `continue` storage.
+    @Test func anEmptyCodedDecisionIsProceed() {
+        let empty = Decision(
+            outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
+            codes: DecisionCodes.make(table: Self.table, codes: [], fired: 0, held: 0, shadow: 0), trace: nil)
+        #expect(empty == .proceed)
+        #expect(empty.storage === Decision.proceed.storage)
     }
 }

@@ -22,10 +22,10 @@ struct DecisionJSON: Encodable, Equatable {
         urgency = decision.urgency
         reason = decision.reason
         message = decision.message
-        tags = decision.tags
-        firedRules = decision.firedRules
-        shadowRules = decision.shadowRules
-        heldBack = decision.heldBack
+        tags = Array(decision.tags)
+        firedRules = Array(decision.firedRules)
+        shadowRules = Array(decision.shadowRules)
+        heldBack = Array(decision.heldBack)
         trace = decision.trace
     }
 

@@ -165,7 +165,7 @@ enum ExpectationCheck {
         return out
     }
 
-    private static func list(_ items: [String]) -> String {
+    private static func list(_ items: some Collection<String>) -> String {
         items.isEmpty ? "none" : items.map { "`\($0)`" }.joined(separator: ", ")
     }
 }
