@@ -5,7 +5,7 @@ public struct Decision: Sendable, Hashable, Codable {
         case offerHandoff = "offer_handoff"
         case escalate
 
-        var rank: Int {
+        @usableFromInline var rank: Int {
             switch self {
             case .continue: 0
             case .offerHandoff: 1
@@ -13,7 +13,7 @@ public struct Decision: Sendable, Hashable, Codable {
             }
         }
 
-        init(rank: Int) {
+        @inlinable init(rank: Int) {
             self = rank == 2 ? .escalate : rank == 1 ? .offerHandoff : .continue
         }
 
@@ -56,23 +56,23 @@ public struct Decision: Sendable, Hashable, Codable {
     }
     /// Conversation tags from every firing acting rule, sorted, no duplicates.
     public var tags: List<String> {
-        get { storage.lists.tags }
-        set { makeUnique(); storage.lists.tags = newValue }
+        @inlinable get { storage.codes.list(.tag) }
+        set { setLists(tags: newValue) }
     }
     /// Every acting rule that fired, winner first, in conflict order.
     public var firedRules: List<String> {
-        get { storage.lists.firedRules }
-        set { makeUnique(); storage.lists.firedRules = newValue }
+        @inlinable get { storage.codes.list(.fired) }
+        set { setLists(firedRules: newValue) }
     }
     /// Shadow rules that would have fired, with their would-be outcome.
     public var shadowRules: List<ShadowFiring> {
-        get { storage.lists.shadowRules }
-        set { makeUnique(); storage.lists.shadowRules = newValue }
+        @inlinable get { storage.codes.list(.shadow) }
+        set { setLists(shadowRules: newValue) }
     }
     /// Rules that fired but were held back by a loop guard.
     public var heldBack: List<GuardHold> {
-        get { storage.lists.heldBack }
-        set { makeUnique(); storage.lists.heldBack = newValue }
+        @inlinable get { storage.codes.list(.held) }
+        set { setLists(heldBack: newValue) }
     }
     /// Why: filled only when the caller asks for an explanation.
     public var trace: [RuleTrace]? {
@@ -104,7 +104,7 @@ public struct Decision: Sendable, Hashable, Codable {
         }
         storage = Storage(
             outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-            lists: Lists(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack), trace: trace)
+            codes: .listing(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack), trace: trace)
     }
 
     /// The engine's decision: its lists are numbers into its rule set's names.
@@ -125,7 +125,7 @@ public struct Decision: Sendable, Hashable, Codable {
         }
         storage = Storage(
             outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-            lists: Lists(codes: codes), trace: trace)
+            codes: codes, trace: trace)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -166,71 +166,16 @@ public struct Decision: Sendable, Hashable, Codable {
         var trace: [RuleTrace]?
     }
 
-    /// The four lists: as the engine made them (numbers, `codes`), or as
-    /// given (`listed`). The given ones sit in a box of their own, so the
-    /// engine's decisions carry one small value and a nil.
-    @usableFromInline
-    struct Lists: Sendable {
-        @usableFromInline var codes: DecisionCodes
-        @usableFromInline var listed: Listed?
-
-        @inlinable
-        init(codes: DecisionCodes) {
-            self.codes = codes
-            listed = nil
-        }
-
-        @usableFromInline
-        init(tags: List<String>, firedRules: List<String>, shadowRules: List<ShadowFiring>, heldBack: List<GuardHold>) {
-            codes = .none
-            listed = Listed(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack)
-        }
-
-        /// The box to write a list into: the lists as given, named if they were codes.
-        private mutating func box() -> Listed {
-            if let listed { return listed }
-            let box = Listed(tags: codes.tags, firedRules: codes.firedRules, shadowRules: codes.shadowRules, heldBack: codes.heldBack)
-            codes = .none
-            listed = box
-            return box
-        }
-
-        var tags: List<String> {
-            get { listed?.tags ?? codes.tags }
-            set { box().tags = newValue }
-        }
-
-        var firedRules: List<String> {
-            get { listed?.firedRules ?? codes.firedRules }
-            set { box().firedRules = newValue }
-        }
-
-        var shadowRules: List<ShadowFiring> {
-            get { listed?.shadowRules ?? codes.shadowRules }
-            set { box().shadowRules = newValue }
-        }
-
-        var heldBack: List<GuardHold> {
-            get { listed?.heldBack ?? codes.heldBack }
-            set { box().heldBack = newValue }
-        }
-    }
-
-    /// Lists given to (or changed in) a decision. Written only while its
-    /// decision's storage is unique, which then owns the box alone.
-    @usableFromInline
-    final class Listed: @unchecked Sendable {
-        var tags: List<String>
-        var firedRules: List<String>
-        var shadowRules: List<ShadowFiring>
-        var heldBack: List<GuardHold>
-
-        init(tags: List<String>, firedRules: List<String>, shadowRules: List<ShadowFiring>, heldBack: List<GuardHold>) {
-            self.tags = tags
-            self.firedRules = firedRules
-            self.shadowRules = shadowRules
-            self.heldBack = heldBack
-        }
+    /// Replaces some of the lists, numbering them all anew.
+    mutating func setLists(
+        tags: List<String>? = nil, firedRules: List<String>? = nil, shadowRules: List<ShadowFiring>? = nil,
+        heldBack: List<GuardHold>? = nil
+    ) {
+        let codes = DecisionCodes.listing(
+            tags: tags ?? self.tags, firedRules: firedRules ?? self.firedRules, shadowRules: shadowRules ?? self.shadowRules,
+            heldBack: heldBack ?? self.heldBack)
+        makeUnique()
+        storage.codes = codes
     }
 
     /// Written only through `makeUnique`, so a shared storage never changes.
@@ -247,7 +192,7 @@ public struct Decision: Sendable, Hashable, Codable {
         @usableFromInline @exclusivity(unchecked) var urgency: String?
         @usableFromInline @exclusivity(unchecked) var reason: String?
         @usableFromInline @exclusivity(unchecked) var message: String?
-        @usableFromInline @exclusivity(unchecked) var lists: Lists
+        @usableFromInline @exclusivity(unchecked) var codes: DecisionCodes
         @usableFromInline @exclusivity(unchecked) var trace: [RuleTrace]?
 
         @inlinable
@@ -258,7 +203,7 @@ public struct Decision: Sendable, Hashable, Codable {
             urgency: String?,
             reason: String?,
             message: String?,
-            lists: Lists,
+            codes: DecisionCodes,
             trace: [RuleTrace]?
         ) {
             self.outcome = outcome
@@ -267,7 +212,7 @@ public struct Decision: Sendable, Hashable, Codable {
             self.urgency = urgency
             self.reason = reason
             self.message = message
-            self.lists = lists
+            self.codes = codes
             self.trace = trace
         }
 
@@ -276,7 +221,7 @@ public struct Decision: Sendable, Hashable, Codable {
             self.init(
                 outcome: fields.outcome, rule: fields.rule, queue: fields.queue, urgency: fields.urgency,
                 reason: fields.reason, message: fields.message,
-                lists: Lists(
+                codes: .listing(
                     tags: fields.tags, firedRules: fields.firedRules, shadowRules: fields.shadowRules, heldBack: fields.heldBack),
                 trace: fields.trace)
         }
@@ -285,14 +230,14 @@ public struct Decision: Sendable, Hashable, Codable {
         var fields: Fields {
             Fields(
                 outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-                tags: lists.tags, firedRules: lists.firedRules, shadowRules: lists.shadowRules, heldBack: lists.heldBack,
+                tags: codes.list(.tag), firedRules: codes.list(.fired), shadowRules: codes.list(.shadow), heldBack: codes.list(.held),
                 trace: trace)
         }
 
         @usableFromInline
         static let proceed = Storage(
             outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
-            lists: Lists(tags: [], firedRules: [], shadowRules: [], heldBack: []), trace: nil)
+            codes: .none, trace: nil)
     }
 
     public static let proceed = Decision(outcome: .continue)

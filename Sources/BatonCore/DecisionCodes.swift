@@ -3,9 +3,9 @@
 @usableFromInline
 package final class DecisionNameTable: Sendable {
     /// Rule number → rule name.
-    package let rules: [String]
-    /// Tag number → tag, ascending, so sorted numbers are sorted tags.
-    package let tags: [String]
+    @usableFromInline package let rules: [String]
+    /// Tag number → tag (for the engine's table: ascending, so sorted numbers are sorted tags).
+    @usableFromInline package let tags: [String]
 
     package init(rules: [String], tags: [String]) {
         self.rules = rules
@@ -13,24 +13,25 @@ package final class DecisionNameTable: Sendable {
     }
 }
 
-/// A decision's four lists as the engine makes them: numbers into a shared
-/// `DecisionNameTable`, back to back in the object's own tail. A turn that
-/// fires a dozen rules then makes one object and no strings, and dropping
-/// the decision frees it without destroying elements one by one.
+/// A decision's four lists as numbers into a `DecisionNameTable`, back to
+/// back in one object's tail. The engine then makes one object and no
+/// strings for a turn that fires a dozen rules, and dropping the decision
+/// frees it without destroying elements one by one. Lists given to
+/// `Decision`'s initialiser are numbered into a table of their own.
 ///
 /// The numbers are, in order: the fired rules (rule number), the held-back
 /// rules (rule number << 1 | guard), the shadow rules (rule number << 2 |
-/// outcome) and the tags (tag number). Never written after `make` returns.
-/// Unchecked `Sendable`: the buffer is immutable once made.
+/// outcome) and the tags (tag number). Unchecked `Sendable`: the buffer is
+/// never written after `make` returns.
 @usableFromInline
 package struct DecisionCodes: @unchecked Sendable {
     @usableFromInline
     struct Header {
-        let table: DecisionNameTable
+        @usableFromInline let table: DecisionNameTable
         @usableFromInline let count: Int32
-        let heldStart: Int32
-        let shadowStart: Int32
-        let tagStart: Int32
+        @usableFromInline let heldStart: Int32
+        @usableFromInline let shadowStart: Int32
+        @usableFromInline let tagStart: Int32
     }
 
     @usableFromInline
@@ -41,8 +42,6 @@ package struct DecisionCodes: @unchecked Sendable {
     private init(_ buffer: Buffer) {
         self.buffer = buffer
     }
-
-    var header: Header { buffer.header }
 
     /// `fill` writes all `fired + held + shadow + tags` numbers.
     package static func make(
@@ -66,10 +65,29 @@ package struct DecisionCodes: @unchecked Sendable {
         }
     }
 
-    /// For decisions built from lists: no codes.
+    /// Lists given by name, numbered into a table of their own.
+    @usableFromInline
+    static func listing(
+        tags: Decision.List<String>, firedRules: Decision.List<String>, shadowRules: Decision.List<ShadowFiring>,
+        heldBack: Decision.List<GuardHold>
+    ) -> DecisionCodes {
+        if tags.isEmpty, firedRules.isEmpty, shadowRules.isEmpty, heldBack.isEmpty { return none }
+        let names = Array(firedRules) + heldBack.map(\.rule) + shadowRules.map(\.rule)
+        let table = DecisionNameTable(rules: names, tags: Array(tags))
+        let fired = firedRules.count, held = heldBack.count
+        var codes = (0..<Int32(fired)).map { $0 }
+        codes += heldBack.enumerated().map { heldCode(rule: Int32(fired + $0), by: $1.guardName) }
+        codes += shadowRules.enumerated().map { shadowCode(rule: Int32(fired + held + $0), outcome: $1.outcome) }
+        codes += (0..<Int32(tags.count)).map { $0 }
+        return make(table: table, codes: codes, fired: fired, held: held, shadow: shadowRules.count)
+    }
+
+    /// No lists: the decisions that report no rule share it.
     @usableFromInline static let none = make(table: DecisionNameTable(rules: [], tags: []), codes: [], fired: 0, held: 0, shadow: 0)
 
-    @usableFromInline package var isEmpty: Bool { header.count == 0 }
+    @usableFromInline package var isEmpty: Bool {
+        buffer.withUnsafeMutablePointerToHeader { $0.pointee.count == 0 }
+    }
 
     package static func heldCode(rule: Int32, by guardName: GuardHold.Guard) -> Int32 {
         rule << 1 | (guardName == .cooldown ? 0 : 1)
@@ -79,28 +97,38 @@ package struct DecisionCodes: @unchecked Sendable {
         rule << 2 | Int32(outcome.rank)
     }
 
-    /// Number `index` of the tail; the lists check their own ranges.
-    func code(_ index: Int) -> Int32 {
-        buffer.withUnsafeMutablePointerToElements { $0[index] }
+    /// Which list a number belongs to, and so how it is named.
+    @usableFromInline
+    enum Kind: UInt8, Sendable {
+        case fired, held, shadow, tag
     }
 
-    var firedRules: Decision.List<String> {
-        .init(coded: self, 0..<Int(header.heldStart)) { code, table in table.rules[Int(code)] }
-    }
-
-    var heldBack: Decision.List<GuardHold> {
-        .init(coded: self, Int(header.heldStart)..<Int(header.shadowStart)) { code, table in
-            GuardHold(rule: table.rules[Int(code >> 1)], guardName: code & 1 == 0 ? .cooldown : .maxEscalations)
+    /// One of the four lists; an empty one keeps no reference to the buffer.
+    @inlinable
+    func list<Element>(_ kind: Kind) -> Decision.List<Element> {
+        let (lower, upper) = buffer.withUnsafeMutablePointerToHeader { header -> (Int32, Int32) in
+            switch kind {
+            case .fired: return (0, header.pointee.heldStart)
+            case .held: return (header.pointee.heldStart, header.pointee.shadowStart)
+            case .shadow: return (header.pointee.shadowStart, header.pointee.tagStart)
+            case .tag: return (header.pointee.tagStart, header.pointee.count)
+            }
         }
+        return Decision.List(codes: lower == upper ? nil : self, lower: lower, upper: upper, kind: kind)
     }
 
-    var shadowRules: Decision.List<ShadowFiring> {
-        .init(coded: self, Int(header.shadowStart)..<Int(header.tagStart)) { code, table in
-            ShadowFiring(rule: table.rules[Int(code >> 2)], outcome: Decision.Outcome(rank: Int(code & 3)))
+    /// Number `index` of the tail, named as a `kind` element.
+    @inlinable
+    func element<Element>(at index: Int, _ kind: Kind) -> Element {
+        buffer.withUnsafeMutablePointers { header, codes -> Element in
+            let code = codes[index]
+            let table = header.pointee.table
+            return switch kind {
+            case .fired: table.rules[Int(code)] as! Element
+            case .held: GuardHold(rule: table.rules[Int(code >> 1)], guardName: code & 1 == 0 ? .cooldown : .maxEscalations) as! Element
+            case .shadow: ShadowFiring(rule: table.rules[Int(code >> 2)], outcome: Decision.Outcome(rank: Int(code & 3))) as! Element
+            case .tag: table.tags[Int(code)] as! Element
+            }
         }
-    }
-
-    var tags: Decision.List<String> {
-        .init(coded: self, Int(header.tagStart)..<Int(header.count)) { code, table in table.tags[Int(code)] }
     }
 }

@@ -1,25 +1,35 @@
 extension Decision {
     /// One of a decision's lists (fired rules, tags, shadow rules, held-back
     /// rules), read like an array. The engine fills it with numbers into its
-    /// rule set's name table and names each element when it is read, so a
-    /// turn pays for the names a caller reads, not for every list it fills.
-    /// It codes as a plain array and compares element by element; mutating
-    /// it turns it into a plain array.
+    /// rule set's names and names each element when it is read, so a turn
+    /// pays for the names a caller reads, not for every list it fills.
+    /// It codes as a plain array and compares element by element; changing
+    /// it makes it a plain array.
     public struct List<Element: Sendable & Hashable & Codable>: Sendable {
-        @usableFromInline enum Backing: Sendable {
-            case elements([Element])
-            case coded(DecisionCodes, Range<Int>, @Sendable (Int32, DecisionNameTable) -> Element)
-        }
-
-        @usableFromInline var backing: Backing
+        /// The list when `codes` is nil.
+        @usableFromInline var elements: [Element]
+        /// The numbers `lower..<upper` of `codes`, named as `kind` says.
+        @usableFromInline var codes: DecisionCodes?
+        @usableFromInline var lower: Int32
+        @usableFromInline var upper: Int32
+        @usableFromInline var kind: DecisionCodes.Kind
 
         @inlinable
         public init(_ elements: [Element]) {
-            backing = .elements(elements)
+            self.elements = elements
+            codes = nil
+            lower = 0
+            upper = 0
+            kind = .fired
         }
 
-        init(coded codes: DecisionCodes, _ range: Range<Int>, name: @escaping @Sendable (Int32, DecisionNameTable) -> Element) {
-            backing = .coded(codes, range, name)
+        @inlinable
+        init(codes: DecisionCodes?, lower: Int32, upper: Int32, kind: DecisionCodes.Kind) {
+            elements = []
+            self.codes = codes
+            self.lower = lower
+            self.upper = upper
+            self.kind = kind
         }
     }
 }
@@ -27,71 +37,72 @@ extension Decision {
 extension Decision.List: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
     public typealias Index = Int
 
+    @inlinable
     public init() {
-        backing = .elements([])
+        self.init([])
     }
 
+    @inlinable
     public init(_ elements: some Sequence<Element>) {
-        backing = .elements(Array(elements))
+        self.init(Array(elements))
     }
 
+    @inlinable
     public var startIndex: Int { 0 }
 
+    @inlinable
     public var endIndex: Int {
-        switch backing {
-        case .elements(let elements): elements.count
-        case .coded(_, let range, _): range.count
-        }
+        codes == nil ? elements.count : Int(upper - lower)
     }
 
+    @inlinable
     public subscript(position: Int) -> Element {
         get {
-            switch backing {
-            case .elements(let elements):
-                return elements[position]
-            case .coded(let codes, let range, let name):
-                precondition(position >= 0 && position < range.count, "Decision.List index out of range")
-                return name(codes.code(range.lowerBound + position), codes.header.table)
-            }
+            guard let codes else { return elements[position] }
+            precondition(position >= 0 && position < Int(upper - lower), "Decision.List index out of range")
+            return codes.element(at: Int(lower) + position, kind)
         }
         set {
             var elements = elementArray
             elements[position] = newValue
-            backing = .elements(elements)
+            self = Self(elements)
         }
     }
 
+    @inlinable
     public mutating func replaceSubrange(_ subrange: Range<Int>, with newElements: some Collection<Element>) {
         var elements = elementArray
         elements.replaceSubrange(subrange, with: newElements)
-        backing = .elements(elements)
+        self = Self(elements)
     }
 
-    /// The elements as an array, named if they are coded.
+    /// The elements as an array, named if they are numbers.
+    @inlinable
     var elementArray: [Element] {
-        switch backing {
-        case .elements(let elements): elements
-        case .coded: Array(self)
-        }
+        codes == nil ? elements : Array(self)
     }
 }
 
 extension Decision.List: ExpressibleByArrayLiteral {
+    @inlinable
     public init(arrayLiteral elements: Element...) {
-        backing = .elements(elements)
+        self.init(elements)
     }
 }
 
 extension Decision.List: Hashable {
+    @inlinable
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.elementsEqual(rhs)
     }
 
     /// Compares with an array, so `decision.tags == expectedTags` reads as it did when the lists were arrays.
+    @inlinable
     public static func == (lhs: Self, rhs: [Element]) -> Bool {
         lhs.elementsEqual(rhs)
     }
 
+    @inlinable
     public static func == (lhs: [Element], rhs: Self) -> Bool {
         lhs.elementsEqual(rhs)
     }
@@ -104,7 +115,7 @@ extension Decision.List: Hashable {
 
 extension Decision.List: Codable {
     public init(from decoder: any Decoder) throws {
-        backing = .elements(try [Element](from: decoder))
+        self.init(try [Element](from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {

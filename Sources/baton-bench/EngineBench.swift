@@ -22,7 +22,9 @@ import Glibc
 /// - the time to load a checked rule set into an engine.
 /// `--export` writes the policy and events for `scripts/engine/compare.py`;
 /// `--json` writes the figures for it to print beside other engines'.
-/// `BATON_BENCH_NO_VADER=1` and `BATON_BENCH_NO_LATENCY=1` skip those passes.
+/// - per-event evaluation again, with every list of each decision read;
+/// `BATON_BENCH_NO_VADER=1`, `BATON_BENCH_NO_LATENCY=1` and
+/// `BATON_BENCH_NO_LISTS_READ=1` skip those passes.
 func runEngineBench(_ arguments: [String]) throws {
     var ruleCounts = [10, 100, 1_000]
     var eventCount = 40_000
@@ -64,6 +66,10 @@ func runEngineBench(_ arguments: [String]) throws {
     // drift moves them alike and their ratio is paired round by round.
     let cheap = sets.map { RuleEngine(ruleSet: $0.ruleSet, scorer: LengthScorer()) }
     let (timings, ratios) = measure(cheap, events: events, repeats: repeats)
+    // The decision's lists are named when read: the same events again, every list read.
+    let listsRead = ProcessInfo.processInfo.environment["BATON_BENCH_NO_LISTS_READ"] == nil
+        ? measure(cheap, events: events, repeats: max(3, repeats / 2), readingLists: true).timings
+        : timings
     let withSentiment = ProcessInfo.processInfo.environment["BATON_BENCH_NO_VADER"] == nil
         ? measure(sets.map { RuleEngine(ruleSet: $0.ruleSet, scorer: nil) }, events: events, repeats: max(3, repeats / 2)).timings
         : timings
@@ -76,6 +82,8 @@ func runEngineBench(_ arguments: [String]) throws {
                      vader.customer + vader.bot, timing.stateBytes))
         print(String(format: "        visited per event: %.1f rules, %.1f nodes; sentiment scored on %.0f%% of events, message folded on %.0f%%",
                      work.rules, work.nodes, work.scored * 100, work.folded * 100))
+        print(String(format: "        with every list of each decision read (fired, held back, shadow, tags): %.3f µs per event",
+                     listsRead[index].all))
         print(String(format: "        loading the checked rules into an engine (compile + plan): %.2f ms", loadMillis(set.ruleSet)))
         if ProcessInfo.processInfo.environment["BATON_BENCH_NO_LATENCY"] == nil {
             let latency = latencies(cheap[index], events: events)
@@ -85,6 +93,7 @@ func runEngineBench(_ arguments: [String]) throws {
         results.append([
             "rules": Double(set.count), "per_event_us": timing.all, "customer_us": timing.customer, "bot_us": timing.bot,
             "turn_with_vader_us": vader.customer + vader.bot, "state_bytes": Double(timing.stateBytes),
+            "per_event_lists_read_us": listsRead[index].all,
         ])
         if let exportFolder {
             try export(policy: set.policy, events: events, count: set.count, to: exportFolder)
@@ -135,7 +144,11 @@ private struct Timing {
 /// timing per engine. A round runs one pass of every engine in turn, so a
 /// drift of the host's speed falls on all of them alike; `ratios` holds,
 /// per round, the last engine's time per event over the first's.
-private func measure(_ engines: [RuleEngine], events: [TurnEvent], repeats: Int) -> (timings: [Timing], ratios: [Double]) {
+/// `readingLists` reads every element of each decision's lists, as a caller
+/// that reports them would; otherwise only the count of fired rules.
+private func measure(
+    _ engines: [RuleEngine], events: [TurnEvent], repeats: Int, readingLists: Bool = false
+) -> (timings: [Timing], ratios: [Double]) {
     // Sessions are looked up by index (as a server would hold them), and the
     // events are passed straight from the array: no per-event copy.
     let (sessionCount, sessionOf) = sessionNumbers(events)
@@ -170,11 +183,13 @@ private func measure(_ engines: [RuleEngine], events: [TurnEvent], repeats: Int)
             for batch in batches {
                 let start = clock.now
                 for index in stride(from: batch.lowerBound, to: batch.upperBound, by: 2) {
-                    sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
+                    let decision = engine.evaluate(events[index], in: &sessions[sessionOf[index]])
+                    sink &+= readingLists ? readLists(decision) : decision.firedRules.count
                 }
                 let middle = clock.now
                 for index in stride(from: batch.lowerBound + 1, to: batch.upperBound, by: 2) {
-                    sink &+= engine.evaluate(events[index], in: &sessions[sessionOf[index]]).firedRules.count
+                    let decision = engine.evaluate(events[index], in: &sessions[sessionOf[index]])
+                    sink &+= readingLists ? readLists(decision) : decision.firedRules.count
                 }
                 botTime += clock.now - middle
                 customerTime += middle - start
@@ -193,6 +208,16 @@ private func measure(_ engines: [RuleEngine], events: [TurnEvent], repeats: Int)
         Timing(all: median(alls[$0]), customer: median(customers[$0]), bot: median(bots[$0]), stateBytes: stateBytes[$0])
     }
     return (timings, ratios)
+}
+
+/// Reads every element of a decision's lists (each name's length, so none is skipped).
+private func readLists(_ decision: Decision) -> Int {
+    var total = 0
+    for rule in decision.firedRules { total &+= rule.utf8.count }
+    for hold in decision.heldBack { total &+= hold.rule.utf8.count }
+    for firing in decision.shadowRules { total &+= firing.rule.utf8.count }
+    for tag in decision.tags { total &+= tag.utf8.count }
+    return total
 }
 
 /// Sessions numbered in order of first appearance: how many, and each event's.
