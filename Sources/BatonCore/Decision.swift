@@ -1,5 +1,7 @@
 /// What the engine decided for one turn, and why.
-public struct Decision: Sendable, Hashable, Codable {
+/// Unchecked `Sendable`: a decision's storage is written only while the
+/// decision owns it alone (see `makeUnique`), so a shared one never changes.
+public struct Decision: @unchecked Sendable, Hashable, Codable {
     public enum Outcome: String, Sendable, Hashable, Codable, Comparable {
         case `continue`
         case offerHandoff = "offer_handoff"
@@ -20,69 +22,73 @@ public struct Decision: Sendable, Hashable, Codable {
         public static func < (lhs: Outcome, rhs: Outcome) -> Bool { lhs.rank < rhs.rank }
     }
 
-    /// The fields live in one object, copied on write: a decision crosses
-    /// several calls on its way to the bot, and each copy of eleven separate
-    /// fields retained (and later released) each of them.
+    /// The fields and the four lists live in one object, copied on write:
+    /// a decision crosses several calls on its way to the bot, and each copy
+    /// of eleven separate fields retained (and later released) each of them.
     @usableFromInline var storage: Storage
+
+    /// The fields, read and written in place (`Storage` is alive while the
+    /// decision holds it, and its header never moves).
+    @inlinable
+    var fields: UnsafeMutablePointer<Header> {
+        storage.withUnsafeMutablePointerToHeader { $0 }
+    }
 
     /// What the engine decided.
     public var outcome: Outcome {
-        get { storage.outcome }
-        _modify { makeUnique(); yield &storage.outcome }
+        @inlinable get { fields.pointee.outcome }
+        _modify { makeUnique(); yield &fields.pointee.outcome }
     }
     /// The rule that decided the turn; nil when no acting rule fired.
     public var rule: String? {
-        get { storage.rule }
-        _modify { makeUnique(); yield &storage.rule }
+        @inlinable get { fields.pointee.rule }
+        _modify { makeUnique(); yield &fields.pointee.rule }
     }
     public var queue: String? {
-        get { storage.queue }
-        _modify { makeUnique(); yield &storage.queue }
+        @inlinable get { fields.pointee.queue }
+        _modify { makeUnique(); yield &fields.pointee.queue }
     }
     /// Ticket urgency: `low`, `normal`, `high` or `urgent`.
     public var urgency: String? {
-        get { storage.urgency }
-        _modify { makeUnique(); yield &storage.urgency }
+        @inlinable get { fields.pointee.urgency }
+        _modify { makeUnique(); yield &fields.pointee.urgency }
     }
     /// The rendered reason template.
     public var reason: String? {
-        get { storage.reason }
-        _modify { makeUnique(); yield &storage.reason }
+        @inlinable get { fields.pointee.reason }
+        _modify { makeUnique(); yield &fields.pointee.reason }
     }
     /// The rendered transition message for the customer.
     public var message: String? {
-        get { storage.message }
-        _modify { makeUnique(); yield &storage.message }
+        @inlinable get { fields.pointee.message }
+        _modify { makeUnique(); yield &fields.pointee.message }
     }
     /// Conversation tags from every firing acting rule, sorted, no duplicates.
     public var tags: List<String> {
-        @inlinable get { storage.codes.list(.tag) }
+        @inlinable get { list(.tag) }
         set { setLists(tags: newValue) }
     }
     /// Every acting rule that fired, winner first, in conflict order.
     public var firedRules: List<String> {
-        @inlinable get { storage.codes.list(.fired) }
+        @inlinable get { list(.fired) }
         set { setLists(firedRules: newValue) }
     }
     /// Shadow rules that would have fired, with their would-be outcome.
     public var shadowRules: List<ShadowFiring> {
-        @inlinable get { storage.codes.list(.shadow) }
+        @inlinable get { list(.shadow) }
         set { setLists(shadowRules: newValue) }
     }
     /// Rules that fired but were held back by a loop guard.
     public var heldBack: List<GuardHold> {
-        @inlinable get { storage.codes.list(.held) }
+        @inlinable get { list(.held) }
         set { setLists(heldBack: newValue) }
     }
     /// Why: filled only when the caller asks for an explanation.
     public var trace: [RuleTrace]? {
-        get { storage.trace }
-        _modify { makeUnique(); yield &storage.trace }
+        @inlinable get { fields.pointee.trace }
+        _modify { makeUnique(); yield &fields.pointee.trace }
     }
 
-    // Inlinable, so callers in other modules move their values in rather
-    // than have the init copy (and retain) every field.
-    @inlinable
     public init(
         outcome: Outcome,
         rule: String? = nil,
@@ -96,62 +102,103 @@ public struct Decision: Sendable, Hashable, Codable {
         heldBack: List<GuardHold> = [],
         trace: [RuleTrace]? = nil
     ) {
-        // Most turns continue with nothing to report: they share one storage.
-        if outcome == .continue, rule == nil, queue == nil, urgency == nil, reason == nil, message == nil,
-           tags.isEmpty, firedRules.isEmpty, shadowRules.isEmpty, heldBack.isEmpty, trace == nil {
-            storage = Storage.proceed
-            return
+        let listing = DecisionNameTable.listing(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack)
+        self.init(
+            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message, trace: trace,
+            table: listing.table, fired: firedRules.count, held: heldBack.count, shadow: shadowRules.count, tags: tags.count
+        ) { codes in
+            for (index, code) in listing.codes.enumerated() { codes[index] = code }
         }
-        storage = Storage(
-            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-            codes: .listing(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack), trace: trace)
     }
 
-    /// The engine's decision: its lists are numbers into its rule set's names.
+    /// A decision whose lists are numbers into `table` (see `Header`):
+    /// `fill` writes all `fired + held + shadow + tags` of them. Inlinable,
+    /// so the engine's values move into the storage rather than being copied.
     @inlinable
     package init(
-        outcome: Outcome,
-        rule: String?,
-        queue: String?,
-        urgency: String?,
-        reason: String?,
-        message: String?,
-        codes: DecisionCodes,
-        trace: [RuleTrace]?
+        outcome: Outcome, rule: String?, queue: String?, urgency: String?, reason: String?, message: String?,
+        trace: [RuleTrace]?, table: DecisionNameTable, fired: Int, held: Int, shadow: Int, tags: Int,
+        fill: (UnsafeMutablePointer<Int32>) -> Void
     ) {
-        if outcome == .continue, rule == nil, codes.isEmpty, trace == nil {
+        let count = fired + held + shadow + tags
+        // Most turns continue with nothing to report: they share one storage.
+        if outcome == .continue, rule == nil, queue == nil, urgency == nil, reason == nil, message == nil, count == 0, trace == nil {
             storage = Storage.proceed
             return
         }
-        storage = Storage(
-            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-            codes: codes, trace: trace)
+        storage = Storage.make(
+            count: count, heldStart: fired, shadowStart: fired + held, tagStart: fired + held + shadow)
+        // Written through the header's address, so each value moves in
+        // (a closure given to `create` could only copy them).
+        let fields = self.fields
+        fields.pointee.outcome = outcome
+        fields.pointee.rule = rule
+        fields.pointee.queue = queue
+        fields.pointee.urgency = urgency
+        fields.pointee.reason = reason
+        fields.pointee.message = message
+        fields.pointee.trace = trace
+        fields.pointee.table = table
+        storage.withUnsafeMutablePointerToElements(fill)
     }
 
     public init(from decoder: any Decoder) throws {
-        storage = Storage(try Fields(from: decoder))
+        self.init(try Fields(from: decoder))
+    }
+
+    init(_ fields: Fields) {
+        self.init(
+            outcome: fields.outcome, rule: fields.rule, queue: fields.queue, urgency: fields.urgency, reason: fields.reason,
+            message: fields.message, tags: fields.tags, firedRules: fields.firedRules, shadowRules: fields.shadowRules,
+            heldBack: fields.heldBack, trace: fields.trace)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
+        try allFields.encode(to: encoder)
     }
 
     public static func == (lhs: Decision, rhs: Decision) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs.storage === rhs.storage || lhs.allFields == rhs.allFields
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.fields)
+        hasher.combine(allFields)
     }
 
+    /// Makes the storage this decision's alone before a write.
     @inlinable
     mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    /// One of the four lists; an empty one keeps no reference to the storage.
+    @inlinable
+    func list<Element>(_ kind: ListKind) -> List<Element> {
+        let header = fields
+        let (lower, upper): (Int32, Int32) = switch kind {
+        case .fired: (0, header.pointee.heldStart)
+        case .held: (header.pointee.heldStart, header.pointee.shadowStart)
+        case .shadow: (header.pointee.shadowStart, header.pointee.tagStart)
+        case .tag: (header.pointee.tagStart, header.pointee.count)
+        }
+        return List(storage: lower == upper ? nil : storage, lower: lower, upper: upper, kind: kind)
+    }
+
+    /// Replaces some of the lists, numbering them all anew.
+    mutating func setLists(
+        tags: List<String>? = nil, firedRules: List<String>? = nil, shadowRules: List<ShadowFiring>? = nil,
+        heldBack: List<GuardHold>? = nil
+    ) {
+        var all = allFields
+        if let tags { all.tags = tags }
+        if let firedRules { all.firedRules = firedRules }
+        if let shadowRules { all.shadowRules = shadowRules }
+        if let heldBack { all.heldBack = heldBack }
+        self = Decision(all)
     }
 
     /// The fields as one value, for coding, comparing and hashing; the
     /// synthesised coding is the decision's JSON and YAML form.
-    @usableFromInline
     struct Fields: Sendable, Hashable, Codable {
         var outcome: Outcome
         var rule: String?
@@ -166,82 +213,82 @@ public struct Decision: Sendable, Hashable, Codable {
         var trace: [RuleTrace]?
     }
 
-    /// Replaces some of the lists, numbering them all anew.
-    mutating func setLists(
-        tags: List<String>? = nil, firedRules: List<String>? = nil, shadowRules: List<ShadowFiring>? = nil,
-        heldBack: List<GuardHold>? = nil
-    ) {
-        let codes = DecisionCodes.listing(
-            tags: tags ?? self.tags, firedRules: firedRules ?? self.firedRules, shadowRules: shadowRules ?? self.shadowRules,
-            heldBack: heldBack ?? self.heldBack)
-        makeUnique()
-        storage.codes = codes
+    var allFields: Fields {
+        Fields(
+            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message, tags: tags,
+            firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack, trace: trace)
     }
 
-    /// Written only through `makeUnique`, so a shared storage never changes.
-    /// Stored properties rather than one `Fields` value: an inlined init
-    /// then writes each value into the object, where a whole struct was
-    /// built, copied in and destroyed. Unchecked exclusivity: a decision
-    /// owns its storage whenever it writes, and the checks, made at run time
-    /// for a class's properties, cost 50 instructions per field written.
+    /// Which list a number of the storage's tail belongs to, and so how it is named.
     @usableFromInline
-    final class Storage: @unchecked Sendable {
-        @usableFromInline @exclusivity(unchecked) var outcome: Outcome
-        @usableFromInline @exclusivity(unchecked) var rule: String?
-        @usableFromInline @exclusivity(unchecked) var queue: String?
-        @usableFromInline @exclusivity(unchecked) var urgency: String?
-        @usableFromInline @exclusivity(unchecked) var reason: String?
-        @usableFromInline @exclusivity(unchecked) var message: String?
-        @usableFromInline @exclusivity(unchecked) var codes: DecisionCodes
-        @usableFromInline @exclusivity(unchecked) var trace: [RuleTrace]?
+    enum ListKind: UInt8, Sendable {
+        case fired, held, shadow, tag
+    }
+
+    /// The storage's header. The tail holds, in order, the numbers of the
+    /// fired rules (rule number into `table`), the held-back rules (rule
+    /// number << 1 | guard), the shadow rules (rule number << 2 | outcome)
+    /// and the tags (tag number): the engine writes no strings and builds
+    /// no arrays for a turn that fires a dozen rules, and dropping the
+    /// decision destroys no list elements one by one.
+    @usableFromInline
+    struct Header {
+        @usableFromInline var outcome: Outcome = .continue
+        @usableFromInline var rule: String?
+        @usableFromInline var queue: String?
+        @usableFromInline var urgency: String?
+        @usableFromInline var reason: String?
+        @usableFromInline var message: String?
+        @usableFromInline var trace: [RuleTrace]?
+        /// Names the numbers; nil only while a storage is being made.
+        @usableFromInline var table: DecisionNameTable?
+        @usableFromInline let count: Int32
+        @usableFromInline let heldStart: Int32
+        @usableFromInline let shadowStart: Int32
+        @usableFromInline let tagStart: Int32
 
         @inlinable
-        init(
-            outcome: Outcome,
-            rule: String?,
-            queue: String?,
-            urgency: String?,
-            reason: String?,
-            message: String?,
-            codes: DecisionCodes,
-            trace: [RuleTrace]?
-        ) {
-            self.outcome = outcome
-            self.rule = rule
-            self.queue = queue
-            self.urgency = urgency
-            self.reason = reason
-            self.message = message
-            self.codes = codes
-            self.trace = trace
+        init(count: Int32, heldStart: Int32, shadowStart: Int32, tagStart: Int32) {
+            self.count = count
+            self.heldStart = heldStart
+            self.shadowStart = shadowStart
+            self.tagStart = tagStart
+        }
+    }
+
+    @usableFromInline
+    final class Storage: ManagedBuffer<Header, Int32> {
+        /// A storage with room for `count` numbers, its fields empty.
+        @inlinable
+        static func make(count: Int, heldStart: Int, shadowStart: Int, tagStart: Int) -> Storage {
+            let buffer = create(minimumCapacity: count) { _ in
+                Header(count: Int32(count), heldStart: Int32(heldStart), shadowStart: Int32(shadowStart), tagStart: Int32(tagStart))
+            }
+            return unsafeDowncast(buffer, to: Storage.self)
         }
 
         @usableFromInline
-        convenience init(_ fields: Fields) {
-            self.init(
-                outcome: fields.outcome, rule: fields.rule, queue: fields.queue, urgency: fields.urgency,
-                reason: fields.reason, message: fields.message,
-                codes: .listing(
-                    tags: fields.tags, firedRules: fields.firedRules, shadowRules: fields.shadowRules, heldBack: fields.heldBack),
-                trace: fields.trace)
+        func copy() -> Storage {
+            withUnsafeMutablePointers { header, codes in
+                let count = Int(header.pointee.count)
+                let copy = Self.create(minimumCapacity: count) { _ in header.pointee }
+                copy.withUnsafeMutablePointerToElements { $0.initialize(from: codes, count: count) }
+                return unsafeDowncast(copy, to: Storage.self)
+            }
         }
 
+        /// Shared by every decision with nothing to report; never written.
         @usableFromInline
-        var fields: Fields {
-            Fields(
-                outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message,
-                tags: codes.list(.tag), firedRules: codes.list(.fired), shadowRules: codes.list(.shadow), heldBack: codes.list(.held),
-                trace: trace)
-        }
-
-        @usableFromInline
-        static let proceed = Storage(
-            outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
-            codes: .none, trace: nil)
+        nonisolated(unsafe) static let proceed: Storage = {
+            let storage = make(count: 0, heldStart: 0, shadowStart: 0, tagStart: 0)
+            storage.withUnsafeMutablePointerToHeader { $0.pointee.table = .empty }
+            return storage
+        }()
     }
 
     public static let proceed = Decision(outcome: .continue)
 }
+
 public struct ShadowFiring: Sendable, Hashable, Codable {
     public var rule: String
     public var outcome: Decision.Outcome

@@ -1,32 +1,34 @@
 extension Decision {
     /// One of a decision's lists (fired rules, tags, shadow rules, held-back
-    /// rules), read like an array. The engine fills it with numbers into its
-    /// rule set's names and names each element when it is read, so a turn
-    /// pays for the names a caller reads, not for every list it fills.
+    /// rules), read like an array. A decision keeps its lists as numbers
+    /// into its rule set's names, and the list names each element when it
+    /// is read, so a turn pays for the names a caller reads, not for every
+    /// list it fills.
     /// It codes as a plain array and compares element by element; changing
     /// it makes it a plain array.
-    public struct List<Element: Sendable & Hashable & Codable>: Sendable {
-        /// The list when `codes` is nil.
+    /// Unchecked `Sendable` for the reason `Decision` is.
+    public struct List<Element: Sendable & Hashable & Codable>: @unchecked Sendable {
+        /// The list when `storage` is nil.
         @usableFromInline var elements: [Element]
-        /// The numbers `lower..<upper` of `codes`, named as `kind` says.
-        @usableFromInline var codes: DecisionCodes?
+        /// The numbers `lower..<upper` of a decision's storage, named as `kind` says.
+        @usableFromInline var storage: Decision.Storage?
         @usableFromInline var lower: Int32
         @usableFromInline var upper: Int32
-        @usableFromInline var kind: DecisionCodes.Kind
+        @usableFromInline var kind: Decision.ListKind
 
         @inlinable
         public init(_ elements: [Element]) {
             self.elements = elements
-            codes = nil
+            storage = nil
             lower = 0
             upper = 0
             kind = .fired
         }
 
         @inlinable
-        init(codes: DecisionCodes?, lower: Int32, upper: Int32, kind: DecisionCodes.Kind) {
+        init(storage: Decision.Storage?, lower: Int32, upper: Int32, kind: Decision.ListKind) {
             elements = []
-            self.codes = codes
+            self.storage = storage
             self.lower = lower
             self.upper = upper
             self.kind = kind
@@ -52,15 +54,17 @@ extension Decision.List: RandomAccessCollection, MutableCollection, RangeReplace
 
     @inlinable
     public var endIndex: Int {
-        codes == nil ? elements.count : Int(upper - lower)
+        storage == nil ? elements.count : Int(upper - lower)
     }
 
     @inlinable
     public subscript(position: Int) -> Element {
         get {
-            guard let codes else { return elements[position] }
+            guard let storage else { return elements[position] }
             precondition(position >= 0 && position < Int(upper - lower), "Decision.List index out of range")
-            return codes.element(at: Int(lower) + position, kind)
+            return storage.withUnsafeMutablePointers { header, codes in
+                header.pointee.table.unsafelyUnwrapped.element(codes[Int(lower) + position], kind)
+            }
         }
         set {
             var elements = elementArray
@@ -79,7 +83,7 @@ extension Decision.List: RandomAccessCollection, MutableCollection, RangeReplace
     /// The elements as an array, named if they are numbers.
     @inlinable
     var elementArray: [Element] {
-        codes == nil ? elements : Array(self)
+        storage == nil ? elements : Array(self)
     }
 }
 

@@ -19,8 +19,6 @@ final class Plan: @unchecked Sendable {
     /// Rule and tag names (tag ids ascending, see `TagTable`), shared by
     /// the decisions, whose lists are numbers into them.
     let names: DecisionNameTable
-    /// The lists of a decision that reports no rule.
-    let noCodes: DecisionCodes
     /// Every rule's tag ids back to back, read by `HotRule.tagStart`/`tagCount`.
     let tagIDs: UnsafeMutableBufferPointer<Int32>
     /// The `Int32` slots `decide` needs in the scratch space (see `DispatchTables.scratchSlots`).
@@ -95,7 +93,6 @@ final class Plan: @unchecked Sendable {
         let tags = TagTable(graph.rules)
         let names = DecisionNameTable(rules: graph.rules.map(\.name), tags: tags.names)
         self.names = names
-        noCodes = DecisionCodes.make(table: names, codes: [], fired: 0, held: 0, shadow: 0)
         tagIDs = .copying(tags.ids)
         for index in graph.rules.indices {
             rules[index].tagStart = tags.starts[index]
@@ -106,9 +103,7 @@ final class Plan: @unchecked Sendable {
         apiIndex = NameIndex(graph.apiSlots)
         toolIndex = NameIndex(graph.toolSlots)
         actions = graph.rules.enumerated().map { index, rule in
-            RuleAction(
-                rule, number: Int32(index), tagIDs: Array(tags.ids[Int(tags.starts[index])..<Int(tags.starts[index + 1])]),
-                names: names)
+            RuleAction(rule, number: Int32(index), tagIDs: Array(tags.ids[Int(tags.starts[index])..<Int(tags.starts[index + 1])]))
         }
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords

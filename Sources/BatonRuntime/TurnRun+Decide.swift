@@ -56,18 +56,21 @@ extension TurnRun {
             scratch[slot] = rule << 2 | note & 3
             if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
         }
-        let codes: DecisionCodes
+        let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
+        // One rule alone (the usual case) copies its prepared numbers;
+        // otherwise the tags are collected after the notes.
+        let alone: AloneCodes?
+        var tags = 0
         if firings == 1 {
             let action = plan.actions[Int(scratch[0] >> 2)]
-            codes = switch Firing(rawValue: scratch[0] & 3)! {
+            alone = switch Firing(rawValue: scratch[0] & 3)! {
             case .fired: action.aloneFired
             case .shadow: action.aloneShadow
             case .held: holdingGuard == .cooldown ? action.aloneCooled : action.aloneCapped
             }
         } else {
-            codes = self.codes(
-                UnsafeMutableBufferPointer(start: scratch, count: firings), fired: firedCount, held: heldCount,
-                shadow: shadowCount, tags: tagCount, by: holdingGuard)
+            alone = nil
+            if tagCount > 0 { tags = collectTags(notes, into: scratch + firings) }
         }
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         // One initialiser call on one path, the values moved in: the inlined
@@ -87,46 +90,21 @@ extension TurnRun {
             reason = rule.reason.map { render($0) }
             message = rule.say.map { render($0) }
         }
-        return Decision(
-            outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message,
-            codes: codes, trace: trace)
-    }
-
-    /// How a firing rule counts, noted in a scratch slot's low bits.
-    private enum Firing: Int32 {
-        case fired, held, shadow
-    }
-
-    /// The decision's lists for the rules noted in `notes` (in conflict
-    /// order): one object of numbers (see `DecisionCodes`). The tags of the
-    /// fired and held rules are sorted by id (ids sort as their names) and
-    /// deduplicated in the scratch space after the notes.
-    private func codes(
-        _ notes: UnsafeMutableBufferPointer<Int32>, fired: Int, held: Int, shadow: Int, tags tagCount: Int,
-        by holdingGuard: GuardHold.Guard?
-    ) -> DecisionCodes {
-        guard !notes.isEmpty else { return plan.noCodes }
-        let tagIDs = notes.baseAddress! + notes.count
-        var tags = 0
-        if tagCount > 0 {
-            for note in notes where note & 3 != Firing.shadow.rawValue {
-                let hot = rules[Int(note >> 2)]
-                for offset in 0..<Int(hot.tagCount) {
-                    tagIDs[tags] = plan.tagIDs[Int(hot.tagStart) + offset]
-                    tags += 1
-                }
+        if let alone {
+            return Decision(
+                outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message, trace: trace,
+                table: plan.names, fired: alone.fired, held: alone.held, shadow: alone.shadow, tags: alone.tags
+            ) { codes in
+                alone.codes.withUnsafeBufferPointer { codes.initialize(from: $0.baseAddress!, count: $0.count) }
             }
-            Self.sort(UnsafeMutableBufferPointer(start: tagIDs, count: tags))
-            var unique = 0
-            for slot in 0..<tags where unique == 0 || tagIDs[slot] != tagIDs[unique - 1] {
-                tagIDs[unique] = tagIDs[slot]
-                unique += 1
-            }
-            tags = unique
         }
         let heldGuard = holdingGuard ?? .cooldown
-        return DecisionCodes.make(table: plan.names, fired: fired, held: held, shadow: shadow, tags: tags) { codes in
-            var firedSlot = 0, heldSlot = fired, shadowSlot = fired + held
+        return Decision(
+            outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message, trace: trace,
+            table: plan.names, fired: firedCount, held: heldCount, shadow: shadowCount, tags: tags
+        ) { codes in
+            // Each list in conflict order, then the tags.
+            var firedSlot = 0, heldSlot = firedCount, shadowSlot = firedCount + heldCount
             for note in notes {
                 let rule = note >> 2
                 switch Firing(rawValue: note & 3)! {
@@ -134,16 +112,42 @@ extension TurnRun {
                     codes[firedSlot] = rule
                     firedSlot += 1
                 case .held:
-                    codes[heldSlot] = DecisionCodes.heldCode(rule: rule, by: heldGuard)
+                    codes[heldSlot] = DecisionNameTable.heldCode(rule: rule, by: heldGuard)
                     heldSlot += 1
                 case .shadow:
-                    codes[shadowSlot] = DecisionCodes.shadowCode(rule: rule, outcome: rules[Int(rule)].outcome)
+                    codes[shadowSlot] = DecisionNameTable.shadowCode(rule: rule, outcome: rules[Int(rule)].outcome)
                     shadowSlot += 1
                 }
             }
-            let listed = fired + held + shadow
-            for slot in 0..<tags { codes[listed + slot] = tagIDs[slot] }
+            let tagIDs = scratch + firings
+            for slot in 0..<tags { codes[shadowSlot + slot] = tagIDs[slot] }
         }
+    }
+
+    /// How a firing rule counts, noted in a scratch slot's low bits.
+    private enum Firing: Int32 {
+        case fired, held, shadow
+    }
+
+    /// Collects the tag ids of the fired and held rules in `notes` into
+    /// `buffer`, sorted (ids sort as their names) and without duplicates;
+    /// returns how many.
+    private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, into buffer: UnsafeMutablePointer<Int32>) -> Int {
+        var count = 0
+        for note in notes where note & 3 != Firing.shadow.rawValue {
+            let hot = rules[Int(note >> 2)]
+            for offset in 0..<Int(hot.tagCount) {
+                buffer[count] = plan.tagIDs[Int(hot.tagStart) + offset]
+                count += 1
+            }
+        }
+        Self.sort(UnsafeMutableBufferPointer(start: buffer, count: count))
+        var unique = 0
+        for slot in 0..<count where unique == 0 || buffer[slot] != buffer[unique - 1] {
+            buffer[unique] = buffer[slot]
+            unique += 1
+        }
+        return unique
     }
 
     /// Sorts a turn's few notes or tag ids: insertion sort below 16 values

@@ -63,14 +63,24 @@ struct DecisionValueTests {
 
     /// The engine's form of `escalation`: its lists as numbers into a name table.
     static let table = DecisionNameTable(rules: ["angry", "double_charge", "trial", "unused"], tags: ["billing", "vip"])
-    static let codedEscalation = Decision(
+    static let codedEscalation = coded(
         outcome: .escalate, rule: "double_charge", queue: "billing", urgency: "high", reason: "charged twice",
         message: "Connecting you with billing.",
-        codes: DecisionCodes.make(
-            table: table,
-            codes: [1, 0, DecisionCodes.heldCode(rule: 0, by: .cooldown), DecisionCodes.shadowCode(rule: 2, outcome: .offerHandoff), 0],
-            fired: 2, held: 1, shadow: 1),
-        trace: nil)
+        codes: [1, 0, DecisionNameTable.heldCode(rule: 0, by: .cooldown), DecisionNameTable.shadowCode(rule: 2, outcome: .offerHandoff), 0],
+        fired: 2, held: 1, shadow: 1)
+
+    /// A decision as the engine makes one, its lists numbers into `table`.
+    static func coded(
+        outcome: Decision.Outcome, rule: String? = nil, queue: String? = nil, urgency: String? = nil, reason: String? = nil,
+        message: String? = nil, codes: [Int32], fired: Int, held: Int, shadow: Int
+    ) -> Decision {
+        Decision(
+            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message, trace: nil,
+            table: table, fired: fired, held: held, shadow: shadow, tags: codes.count - fired - held - shadow
+        ) { tail in
+            for (index, code) in codes.enumerated() { tail[index] = code }
+        }
+    }
 
     @Test func codedListsReadAsTheirNames() {
         let decision = Self.codedEscalation
@@ -95,13 +105,10 @@ struct DecisionValueTests {
         (GuardHold.Guard.cooldown, Decision.Outcome.continue), (.maxEscalations, .offerHandoff), (.cooldown, .escalate),
     ])
     func codesKeepGuardsAndOutcomes(guardName: GuardHold.Guard, outcome: Decision.Outcome) {
-        let decision = Decision(
-            outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
-            codes: DecisionCodes.make(
-                table: Self.table,
-                codes: [DecisionCodes.heldCode(rule: 3, by: guardName), DecisionCodes.shadowCode(rule: 3, outcome: outcome), 1],
-                fired: 0, held: 1, shadow: 1),
-            trace: nil)
+        let decision = Self.coded(
+            outcome: .continue,
+            codes: [DecisionNameTable.heldCode(rule: 3, by: guardName), DecisionNameTable.shadowCode(rule: 3, outcome: outcome), 1],
+            fired: 0, held: 1, shadow: 1)
         #expect(decision.heldBack == [GuardHold(rule: "unused", guardName: guardName)])
         #expect(decision.shadowRules == [ShadowFiring(rule: "unused", outcome: outcome)])
         #expect(decision.tags == ["vip"])
@@ -124,11 +131,35 @@ struct DecisionValueTests {
         #expect(Self.table.rules == ["angry", "double_charge", "trial", "unused"])
     }
 
+    /// Changing a field of a shared coded decision copies its storage, lists and all.
+    @Test func changingAFieldOfACodedDecisionCopiesItsLists() {
+        let original = Self.codedEscalation
+        var copy = original
+        copy.reason = "changed"
+        copy.outcome = .offerHandoff
+        #expect(copy.firedRules == ["double_charge", "angry"])
+        #expect(copy.heldBack == [GuardHold(rule: "angry", guardName: .cooldown)])
+        #expect(copy.shadowRules == [ShadowFiring(rule: "trial", outcome: .offerHandoff)])
+        #expect(copy.tags == ["billing"])
+        #expect(copy.storage !== original.storage)
+        #expect(original == Self.escalation)
+        #expect(original.reason == "charged twice" && copy.reason == "changed")
+    }
+
+    /// A list read from a decision stays valid after the decision is gone.
+    @Test func aListOutlivesItsDecision() {
+        var list: Decision.List<String> = []
+        do {
+            let decision = Self.coded(outcome: .escalate, rule: "angry", codes: [0, 2, 1], fired: 2, held: 0, shadow: 0)
+            list = decision.firedRules
+        }
+        #expect(list == ["angry", "trial"])
+        #expect(list.description == #"["angry", "trial"]"#)
+    }
+
     /// A decision with nothing to report shares the plain `continue` storage.
     @Test func anEmptyCodedDecisionIsProceed() {
-        let empty = Decision(
-            outcome: .continue, rule: nil, queue: nil, urgency: nil, reason: nil, message: nil,
-            codes: DecisionCodes.make(table: Self.table, codes: [], fired: 0, held: 0, shadow: 0), trace: nil)
+        let empty = Self.coded(outcome: .continue, codes: [], fired: 0, held: 0, shadow: 0)
         #expect(empty == .proceed)
         #expect(empty.storage === Decision.proceed.storage)
     }
