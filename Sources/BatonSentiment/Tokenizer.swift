@@ -46,6 +46,7 @@ enum Tokenizer {
         var result = TokenizedText()
         let count = text.count
         var index = 0
+        let classes = ByteClass.table
         while index < count {
             let space = TextRules.whitespaceLength(text, at: index)
             if space > 0 {
@@ -53,36 +54,29 @@ enum Tokenizer {
                 continue
             }
             // One pass to the end of the word: count `!` and `?`, note the
-            // case shape, and lowercase ASCII into the scratch buffer.
+            // case shape, and lowercase ASCII into the scratch buffer. One
+            // table load classifies each byte, so the loop branches only
+            // at the word's end and on non-ASCII bytes.
             let start = index
             var ascii = true
-            var apostrophe = false
-            var shape: CaseShape = []
+            var seen: UInt8 = 0
             var length = 0
             while index < count {
                 let byte = text[index]
-                if byte >= 0x80 {
-                    if TextRules.whitespaceLength(text, at: index) > 0 { break }
+                let byteClass = classes[Int(byte)]
+                if byteClass & (ByteClass.space | ByteClass.nonASCII) != 0 {
+                    if byteClass & ByteClass.space != 0 || TextRules.whitespaceLength(text, at: index) > 0 { break }
                     ascii = false
-                } else if byte &- 0x41 < 26 {
-                    shape.insert(.upper)
-                    if length < scratch.count { scratch[length] = byte | 0x20 }
-                } else {
-                    if byte <= 0x20 && TextRules.whitespaceLength(text, at: index) > 0 { break }
-                    if byte &- 0x61 < 26 {
-                        shape.insert(.lower)
-                    } else if byte == 0x21 {
-                        result.exclamations += 1
-                    } else if byte == 0x3F {
-                        result.questions += 1
-                    } else if byte == 0x27 {
-                        apostrophe = true
-                    }
-                    if length < scratch.count { scratch[length] = byte }
                 }
+                seen |= byteClass
+                result.exclamations &+= Int(byteClass >> 3 & 1)
+                result.questions &+= Int(byteClass >> 4 & 1)
+                if length < scratch.count { scratch[length] = byte | (byteClass & ByteClass.upper) << 5 }
                 length += 1
                 index += 1
             }
+            let shape = CaseShape(rawValue: seen & (ByteClass.upper | ByteClass.lower))
+            let apostrophe = seen & ByteClass.apostrophe != 0
             if ascii {
                 tokens[result.count] = asciiToken(
                     text, start..<index, shape: shape, apostrophe: apostrophe, words: words, scratch: scratch)
@@ -92,6 +86,34 @@ enum Tokenizer {
             result.count += 1
         }
         return result
+    }
+
+    /// Per byte, what the word loop needs of it, as bits: `upper` and
+    /// `lower` are `CaseShape`'s, `!` and `?` sit at bits 3 and 4.
+    enum ByteClass {
+        static let upper: UInt8 = 1, lower: UInt8 = 2, space: UInt8 = 4
+        static let exclamation: UInt8 = 8, question: UInt8 = 16, apostrophe: UInt8 = 32, nonASCII: UInt8 = 64
+
+        /// A pointer, so indexing it has no bounds check; never written
+        /// after it is built.
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            for byte in 0..<256 {
+                var bits: UInt8 = 0
+                switch byte {
+                case 0x41...0x5A: bits = upper
+                case 0x61...0x7A: bits = lower
+                case 0x09...0x0D, 0x1C...0x20: bits = space
+                case 0x21: bits = exclamation
+                case 0x3F: bits = question
+                case 0x27: bits = apostrophe
+                case 0x80...: bits = nonASCII
+                default: break
+                }
+                table[byte] = bits
+            }
+            return UnsafePointer(table)
+        }()
     }
 
     /// The common case: an ASCII word already lowercased into `scratch`.

@@ -63,6 +63,23 @@ struct InternalsTests {
         }
     }
 
+    /// The tokenizer's one-load byte classes say what the slower tests said.
+    @Test("the tokenizer's byte classes agree with the text rules")
+    func byteClasses() {
+        for byte in UInt8(0)...255 {
+            let bits = Tokenizer.ByteClass.table[Int(byte)]
+            let isSpace = byte < 0x80 && [byte].withUnsafeBufferPointer { TextRules.whitespaceLength($0, at: 0) } > 0
+            #expect((bits & Tokenizer.ByteClass.space != 0) == isSpace, "byte \(byte)")
+            #expect((bits & Tokenizer.ByteClass.nonASCII != 0) == (byte >= 0x80), "byte \(byte)")
+            #expect((bits & Tokenizer.ByteClass.upper != 0) == (0x41...0x5A).contains(byte), "byte \(byte)")
+            #expect((bits & Tokenizer.ByteClass.lower != 0) == (0x61...0x7A).contains(byte), "byte \(byte)")
+            #expect((bits & Tokenizer.ByteClass.exclamation != 0) == (byte == 0x21), "byte \(byte)")
+            #expect((bits & Tokenizer.ByteClass.question != 0) == (byte == 0x3F), "byte \(byte)")
+            #expect((bits & Tokenizer.ByteClass.apostrophe != 0) == (byte == 0x27), "byte \(byte)")
+        }
+        #expect(Tokenizer.ByteClass.upper == CaseShape.upper.rawValue && Tokenizer.ByteClass.lower == CaseShape.lower.rawValue)
+    }
+
     @Test("compact decimals parse to the same doubles as the standard parser", arguments: [
         "1.9", "-2.5", "0.05", "-0.3", "3.1415926535", "4", "-0", "1e3", "12345678901234567.5",
     ])
