@@ -149,8 +149,10 @@ private struct Timing {
 private func measure(
     _ engines: [RuleEngine], events: [TurnEvent], repeats: Int, readingLists: Bool = false
 ) -> (timings: [Timing], ratios: [Double]) {
-    // Sessions are looked up by index (as a server would hold them), and the
-    // events are passed straight from the array: no per-event copy.
+    // Sessions are looked up by index (as a server would hold them). Swift
+    // copies each event read out of `events` before the call (its strings
+    // and arrays retained, then released), as for any caller that keeps
+    // events in an array; a caller passing an event it just decoded does not.
     let (sessionCount, sessionOf) = sessionNumbers(events)
     // Batches of (customer, bot) pairs of distinct sessions: a batch runs its
     // customer events, then its bot events, so no session sees its events
