@@ -21,9 +21,11 @@ public struct SentimentScores: Sendable, Hashable, Codable {
 /// protocol only, so tests can inject fixed scores.
 public protocol SentimentScoring: Sendable {
     func scores(_ text: String) -> SentimentScores
+    /// The compound score alone, which is what rule windows aggregate; a
+    /// scorer may skip the other three.
+    func compound(_ text: String) -> Double
 }
 
 extension SentimentScoring {
-    /// The compound score alone, which is what rule windows aggregate.
     public func compound(_ text: String) -> Double { scores(text).compound }
 }

@@ -20,12 +20,14 @@ enum ScoreAggregation {
         return min(max(normalized, -1), 1)
     }
 
-    static func scores(_ valences: UnsafeBufferPointer<Double>, emphasis: Double) -> SentimentScores {
+    /// With `compoundOnly`, `neg`, `neu` and `pos` are left 0.
+    static func scores(_ valences: UnsafeBufferPointer<Double>, emphasis: Double, compoundOnly: Bool = false) -> SentimentScores {
         guard !valences.isEmpty else { return .neutral }
         var sum = 0.0
         for valence in valences { sum += valence }
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         let compound = normalize(sum)
+        if compoundOnly { return SentimentScores(neg: 0, neu: 0, pos: 0, compound: PythonRound.round(compound, digits: 4)) }
 
         // Each sentiment word counts one more than its valence, so that it
         // weighs against the neutral words counted as one each.

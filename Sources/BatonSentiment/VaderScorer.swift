@@ -46,21 +46,28 @@ public struct VaderScorer: SentimentScoring {
         return text.withUTF8 { score(utf8: $0) }
     }
 
-    func score(utf8 text: UnsafeBufferPointer<UInt8>) -> SentimentScores {
+    /// `scores(text).compound`, without computing the proportions.
+    public func compound(_ text: String) -> Double {
+        var text = text
+        return text.withUTF8 { score(utf8: $0, compoundOnly: true) }.compound
+    }
+
+    /// With `compoundOnly`, `neg`, `neu` and `pos` are left 0.
+    func score(utf8 text: UnsafeBufferPointer<UInt8>, compoundOnly: Bool = false) -> SentimentScores {
         let storage = lexicon.storage
         return withExtendedLifetime(storage) {
             if Self.containsNonASCII(text), let length = storage.emoji.expandedLength(of: text) {
                 return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
                     let written = storage.emoji.expand(text, into: buffer)
-                    return score(words: UnsafeBufferPointer(rebasing: buffer[0..<written]), storage)
+                    return score(words: UnsafeBufferPointer(rebasing: buffer[0..<written]), storage, compoundOnly: compoundOnly)
                 }
             }
-            return score(words: text, storage)
+            return score(words: text, storage, compoundOnly: compoundOnly)
         }
     }
 
     /// Scores text whose emoji are already replaced by their descriptions.
-    private func score(words text: UnsafeBufferPointer<UInt8>, _ storage: LexiconStorage) -> SentimentScores {
+    private func score(words text: UnsafeBufferPointer<UInt8>, _ storage: LexiconStorage, compoundOnly: Bool) -> SentimentScores {
         // Every word takes at least one byte and one separator.
         let capacity = text.count / 2 + 1
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { tokens in
@@ -87,7 +94,7 @@ public struct VaderScorer: SentimentScoring {
                 return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { valences in
                     for index in 0..<count { valences[index] = context.valence(at: index) }
                     if butIndex >= 0 { ButRule.apply(valences, butIndex: butIndex) }
-                    return ScoreAggregation.scores(UnsafeBufferPointer(valences), emphasis: emphasis)
+                    return ScoreAggregation.scores(UnsafeBufferPointer(valences), emphasis: emphasis, compoundOnly: compoundOnly)
                 }
             }
         }

@@ -43,6 +43,22 @@ struct ReferenceTableTests {
         }
     }
 
+    /// The engine asks for the compound score alone, on a path that skips the proportions.
+    @Test("the compound-only path gives the same compound on every message, with and without overrides")
+    func compoundOnlyPath() throws {
+        let overridden = VaderScorer(lexicon: Lexicon.bundled.overriding([
+            LexiconOverride(phrase: "refund", valence: -1.5), LexiconOverride(phrase: "never arrived", valence: -2.6),
+        ]))
+        for scorer in [VaderScorer(), overridden] {
+            for reference in try Self.references() {
+                #expect(scorer.compound(reference.text) == scorer.scores(reference.text).compound, "\(reference.text.debugDescription)")
+            }
+            for text in ["", "   ", "GREAT!!! 😀 but not really???", "It never arrived, I want a refund ASAP"] {
+                #expect(scorer.compound(text) == scorer.scores(text).compound, "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("neg, neu, pos and compound are identical, not just close")
     func allScoresIdentical() throws {
         let scorer = VaderScorer()
