@@ -27,41 +27,41 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     /// of eleven separate fields retained (and later released) each of them.
     @usableFromInline var storage: Storage
 
-    /// The fields, read and written in place (`Storage` is alive while the
-    /// decision holds it, and its header never moves).
+    /// The storage's header, read and written in place (`Storage` is alive
+    /// while the decision holds it, and its header never moves).
     @inlinable
-    var fields: UnsafeMutablePointer<Header> {
+    var header: UnsafeMutablePointer<Header> {
         storage.withUnsafeMutablePointerToHeader { $0 }
     }
 
     /// What the engine decided.
     public var outcome: Outcome {
-        @inlinable get { fields.pointee.outcome }
-        _modify { makeUnique(); yield &fields.pointee.outcome }
+        @inlinable get { header.pointee.outcome }
+        _modify { makeUnique(); yield &header.pointee.outcome }
     }
     /// The rule that decided the turn; nil when no acting rule fired.
     public var rule: String? {
-        @inlinable get { fields.pointee.rule }
-        _modify { makeUnique(); yield &fields.pointee.rule }
+        @inlinable get { header.pointee.rule }
+        _modify { makeUnique(); yield &header.pointee.rule }
     }
     public var queue: String? {
-        @inlinable get { fields.pointee.queue }
-        _modify { makeUnique(); yield &fields.pointee.queue }
+        @inlinable get { header.pointee.queue }
+        _modify { makeUnique(); yield &header.pointee.queue }
     }
     /// Ticket urgency: `low`, `normal`, `high` or `urgent`.
     public var urgency: String? {
-        @inlinable get { fields.pointee.urgency }
-        _modify { makeUnique(); yield &fields.pointee.urgency }
+        @inlinable get { header.pointee.urgency }
+        _modify { makeUnique(); yield &header.pointee.urgency }
     }
     /// The rendered reason template.
     public var reason: String? {
-        @inlinable get { fields.pointee.reason }
-        _modify { makeUnique(); yield &fields.pointee.reason }
+        @inlinable get { header.pointee.reason }
+        _modify { makeUnique(); yield &header.pointee.reason }
     }
     /// The rendered transition message for the customer.
     public var message: String? {
-        @inlinable get { fields.pointee.message }
-        _modify { makeUnique(); yield &fields.pointee.message }
+        @inlinable get { header.pointee.message }
+        _modify { makeUnique(); yield &header.pointee.message }
     }
     /// Conversation tags from every firing acting rule, sorted, no duplicates.
     public var tags: List<String> {
@@ -85,8 +85,8 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     }
     /// Why: filled only when the caller asks for an explanation.
     public var trace: [RuleTrace]? {
-        @inlinable get { fields.pointee.trace }
-        _modify { makeUnique(); yield &fields.pointee.trace }
+        @inlinable get { header.pointee.trace }
+        _modify { makeUnique(); yield &header.pointee.trace }
     }
 
     public init(
@@ -130,15 +130,15 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
             count: count, heldStart: fired, shadowStart: fired + held, tagStart: fired + held + shadow)
         // Written through the header's address, so each value moves in
         // (a closure given to `create` could only copy them).
-        let fields = self.fields
-        fields.pointee.outcome = outcome
-        fields.pointee.rule = rule
-        fields.pointee.queue = queue
-        fields.pointee.urgency = urgency
-        fields.pointee.reason = reason
-        fields.pointee.message = message
-        fields.pointee.trace = trace
-        fields.pointee.table = table
+        let header = self.header
+        header.pointee.outcome = outcome
+        header.pointee.rule = rule
+        header.pointee.queue = queue
+        header.pointee.urgency = urgency
+        header.pointee.reason = reason
+        header.pointee.message = message
+        header.pointee.trace = trace
+        header.pointee.table = table
         storage.withUnsafeMutablePointerToElements(fill)
     }
 
@@ -174,7 +174,7 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     /// One of the four lists; an empty one keeps no reference to the storage.
     @inlinable
     func list<Element>(_ kind: ListKind) -> List<Element> {
-        let header = fields
+        let header = self.header
         let (lower, upper): (Int32, Int32) = switch kind {
         case .fired: (0, header.pointee.heldStart)
         case .held: (header.pointee.heldStart, header.pointee.shadowStart)

@@ -102,9 +102,7 @@ final class Plan: @unchecked Sendable {
         metadataIndex = NameIndex(graph.metadataSlots)
         apiIndex = NameIndex(graph.apiSlots)
         toolIndex = NameIndex(graph.toolSlots)
-        actions = graph.rules.enumerated().map { index, rule in
-            RuleAction(rule, number: Int32(index), tagIDs: Array(tags.ids[Int(tags.starts[index])..<Int(tags.starts[index + 1])]))
-        }
+        actions = graph.rules.map(RuleAction.init)
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
         var bitPool: [UInt64] = []

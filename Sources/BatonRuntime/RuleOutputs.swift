@@ -10,37 +10,15 @@ final class RuleAction: Sendable {
     let urgency: String?
     let reason: PreparedTemplate?
     let say: PreparedTemplate?
-    /// The decision's lists on a turn where this is the only rule to fire
-    /// (the usual case), ready to copy.
-    let aloneFired: AloneCodes
-    let aloneShadow: AloneCodes
-    /// Held back by a cooldown, or by the escalation cap.
-    let aloneCooled: AloneCodes
-    let aloneCapped: AloneCodes
 
-    /// `number` is the rule's number in the plan's `DecisionNameTable`; `tagIDs` its tags' numbers.
-    init(_ rule: GraphRule, number: Int32, tagIDs: [Int32]) {
+    init(_ rule: GraphRule) {
         outcome = rule.outcome
         name = rule.name
         queue = rule.queue
         urgency = rule.urgency
         reason = rule.reason.map(PreparedTemplate.init)
         say = rule.say.map(PreparedTemplate.init)
-        let tags = Array(Set(tagIDs)).sorted()
-        aloneFired = AloneCodes(codes: [number] + tags, fired: 1, held: 0, shadow: 0)
-        aloneShadow = AloneCodes(codes: [DecisionNameTable.shadowCode(rule: number, outcome: rule.outcome)], fired: 0, held: 0, shadow: 1)
-        aloneCooled = AloneCodes(codes: [DecisionNameTable.heldCode(rule: number, by: .cooldown)] + tags, fired: 0, held: 1, shadow: 0)
-        aloneCapped = AloneCodes(codes: [DecisionNameTable.heldCode(rule: number, by: .maxEscalations)] + tags, fired: 0, held: 1, shadow: 0)
     }
-}
-
-/// A decision's numbers (see `Decision.Header`) when one rule fires alone: its own and its tags'.
-struct AloneCodes: Sendable {
-    let codes: [Int32]
-    let fired: Int
-    let held: Int
-    let shadow: Int
-    var tags: Int { codes.count - fired - held - shadow }
 }
 
 /// A template as `render` uses it: literal text joined once, so a template

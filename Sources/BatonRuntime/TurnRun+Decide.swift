@@ -5,7 +5,7 @@ import BatonGraph
 extension TurnRun {
     /// Decides the turn. `scratch` holds `plan.scratchSlots` slots: firing
     /// rules are noted there as the loop finds them (no array grows per
-    /// rule), and the decision's arrays are built once, at their final size.
+    /// rule), and written once as numbers into the decision's storage.
     mutating func decide(scratch: UnsafeMutablePointer<Int32>) -> Decision {
         let list = plan.dispatch.list(forIntent: state.turn.intent)
         stats.rulesVisited += list.ruleCount
@@ -57,21 +57,8 @@ extension TurnRun {
             if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
         }
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
-        // One rule alone (the usual case) copies its prepared numbers;
-        // otherwise the tags are collected after the notes.
-        let alone: AloneCodes?
-        var tags = 0
-        if firings == 1 {
-            let action = plan.actions[Int(scratch[0] >> 2)]
-            alone = switch Firing(rawValue: scratch[0] & 3)! {
-            case .fired: action.aloneFired
-            case .shadow: action.aloneShadow
-            case .held: holdingGuard == .cooldown ? action.aloneCooled : action.aloneCapped
-            }
-        } else {
-            alone = nil
-            if tagCount > 0 { tags = collectTags(notes, into: scratch + firings) }
-        }
+        // The tags, sorted and once each, go after the notes.
+        let tags = tagCount == 0 ? 0 : collectTags(notes, into: scratch + firings)
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         // One initialiser call on one path, the values moved in: the inlined
         // initialiser then writes them straight into the decision's storage.
@@ -89,14 +76,6 @@ extension TurnRun {
             urgency = rule.urgency
             reason = rule.reason.map { render($0) }
             message = rule.say.map { render($0) }
-        }
-        if let alone {
-            return Decision(
-                outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message, trace: trace,
-                table: plan.names, fired: alone.fired, held: alone.held, shadow: alone.shadow, tags: alone.tags
-            ) { codes in
-                alone.codes.withUnsafeBufferPointer { codes.initialize(from: $0.baseAddress!, count: $0.count) }
-            }
         }
         let heldGuard = holdingGuard ?? .cooldown
         return Decision(
