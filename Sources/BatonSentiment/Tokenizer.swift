@@ -100,10 +100,12 @@ enum Tokenizer {
             let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
             for byte in 0..<256 {
                 var bits: UInt8 = 0
+                // Whitespace as the text rules define it (Python's `str.split()`).
+                let isSpace = byte < 0x80 && [UInt8(byte)].withUnsafeBufferPointer { TextRules.whitespaceLength($0, at: 0) } > 0
                 switch byte {
                 case 0x41...0x5A: bits = upper
                 case 0x61...0x7A: bits = lower
-                case 0x09...0x0D, 0x1C...0x20: bits = space
+                case _ where isSpace: bits = space
                 case 0x21: bits = exclamation
                 case 0x3F: bits = question
                 case 0x27: bits = apostrophe

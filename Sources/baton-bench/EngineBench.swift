@@ -19,10 +19,10 @@ import Glibc
 /// - per-event latency percentiles (p50, p99), each event timed on its own;
 /// - a whole turn with VADER scoring a 30-word customer message;
 /// - session state bytes, and resident memory of 1,000,000 live sessions;
-/// - the time to load a checked rule set into an engine.
+/// - the time to load a checked rule set into an engine;
+/// - per-event evaluation again, with every list of each decision read.
 /// `--export` writes the policy and events for `scripts/engine/compare.py`;
 /// `--json` writes the figures for it to print beside other engines'.
-/// - per-event evaluation again, with every list of each decision read;
 /// `BATON_BENCH_NO_VADER=1`, `BATON_BENCH_NO_LATENCY=1` and
 /// `BATON_BENCH_NO_LISTS_READ=1` skip those passes.
 func runEngineBench(_ arguments: [String]) throws {
