@@ -8,11 +8,15 @@ struct Token {
     var flags: WordFlags
     var role: WordRole
 
-    init(word: UInt32, shape: CaseShape, entry: WordEntry) {
+    init(word: UInt32, shape: CaseShape, flags: WordFlags, role: WordRole) {
         self.word = word
         self.shape = shape
-        self.flags = entry.flags
-        self.role = entry.role
+        self.flags = flags
+        self.role = role
+    }
+
+    init(word: UInt32, shape: CaseShape, entry: WordEntry) {
+        self.init(word: word, shape: shape, flags: entry.flags, role: entry.role)
     }
 }
 
@@ -88,11 +92,13 @@ enum Tokenizer {
         return result
     }
 
-    /// Per byte, what the word loop needs of it, as bits: `upper` and
+    /// Per byte, what the word loops need of it, as bits: `upper` and
     /// `lower` are `CaseShape`'s, `!` and `?` sit at bits 3 and 4.
     enum ByteClass {
         static let upper: UInt8 = 1, lower: UInt8 = 2, space: UInt8 = 4
         static let exclamation: UInt8 = 8, question: UInt8 = 16, apostrophe: UInt8 = 32, nonASCII: UInt8 = 64
+        /// ASCII `string.punctuation`; set beside the bits above.
+        static let punctuation: UInt8 = 128
 
         /// A pointer, so indexing it has no bounds check; never written
         /// after it is built.
@@ -112,6 +118,7 @@ enum Tokenizer {
                 case 0x80...: bits = nonASCII
                 default: break
                 }
+                if byte < 0x80 && TextRules.isASCIIPunctuation(UInt8(byte)) { bits |= punctuation }
                 table[byte] = bits
             }
             return UnsafePointer(table)
@@ -159,7 +166,8 @@ enum Tokenizer {
         if word.sawApostrophe && containsContraction(text, span) { word.shape.insert(.contraction) }
         var id: UInt32 = 0
         if word.length <= words.maxKeyLength && word.length <= scratch.count {
-            id = words.lookup(UnsafeBufferPointer(rebasing: scratch[0..<word.length]), hash: word.hash)
+            let key = UnsafeBufferPointer(rebasing: scratch[0..<word.length])
+            id = words.lookup(key, hash: WordHash.of(key))
         }
         return Token(word: id, shape: word.shape, entry: words.entries[Int(id)])
     }
@@ -220,12 +228,11 @@ enum Tokenizer {
         }
     }
 
-    /// Lowercases one word into a scratch buffer, computing as it goes the
-    /// hash and the case shape.
+    /// Lowercases one word into a scratch buffer, noting its case shape as
+    /// it goes.
     struct WordAccumulator {
         let scratch: UnsafeMutableBufferPointer<UInt8>
         var length = 0
-        var hash = WordHash.seed
         var shape: CaseShape = []
         /// Only words with an apostrophe need the "n't" search.
         var sawApostrophe = false
@@ -237,10 +244,9 @@ enum Tokenizer {
         @inline(__always)
         mutating func push(_ byte: UInt8) {
             // Words longer than the scratch buffer cannot be in the lexicon;
-            // they are still measured and hashed.
+            // they are still measured.
             if length < scratch.count { scratch[length] = byte }
             length += 1
-            hash = WordHash.add(hash, byte)
             if byte == 0x27 { sawApostrophe = true }
         }
 

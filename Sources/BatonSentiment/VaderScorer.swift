@@ -56,24 +56,40 @@ public struct VaderScorer: SentimentScoring {
     func score(utf8 text: UnsafeBufferPointer<UInt8>, compoundOnly: Bool = false) -> SentimentScores {
         let storage = lexicon.storage
         return withExtendedLifetime(storage) {
-            if Self.containsNonASCII(text), let length = storage.emoji.expandedLength(of: text) {
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-                    let written = storage.emoji.expand(text, into: buffer)
-                    return score(words: UnsafeBufferPointer(rebasing: buffer[0..<written]), storage, compoundOnly: compoundOnly)
+            guard Self.containsNonASCII(text) else {
+                // Most chat messages: a copy with space padding lets the
+                // tokeniser read whole lanes past the last word.
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count + Tokenizer.padding) { padded in
+                    let base = padded.baseAddress!
+                    if let source = text.baseAddress { base.initialize(from: source, count: text.count) }
+                    (base + text.count).initialize(repeating: 0x20, count: Tokenizer.padding)
+                    return score(words: UnsafeBufferPointer(start: base, count: text.count), padded: true, storage, compoundOnly: compoundOnly)
                 }
             }
-            return score(words: text, storage, compoundOnly: compoundOnly)
+            if let length = storage.emoji.expandedLength(of: text) {
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+                    let written = storage.emoji.expand(text, into: buffer)
+                    return score(words: UnsafeBufferPointer(rebasing: buffer[0..<written]), padded: false, storage, compoundOnly: compoundOnly)
+                }
+            }
+            return score(words: text, padded: false, storage, compoundOnly: compoundOnly)
         }
     }
 
     /// Scores text whose emoji are already replaced by their descriptions.
-    private func score(words text: UnsafeBufferPointer<UInt8>, _ storage: LexiconStorage, compoundOnly: Bool) -> SentimentScores {
+    /// `padded` text is ASCII followed by `Tokenizer.padding` spaces.
+    private func score(
+        words text: UnsafeBufferPointer<UInt8>, padded: Bool, _ storage: LexiconStorage, compoundOnly: Bool
+    ) -> SentimentScores {
         // Every word takes at least one byte and one separator.
         let capacity = text.count / 2 + 1
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { tokens in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: storage.words.maxKeyLength + 1) { scratch in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.scratchCount(storage.words)) { scratch in
                 let tokens = tokens.baseAddress!
-                let tokenized = Tokenizer.tokenize(text, words: storage.words, into: tokens, scratch: scratch)
+                let tokenized = padded
+                    ? Tokenizer.tokenizeASCII(
+                        text.baseAddress!, count: text.count, words: storage.words, into: tokens, scratch: scratch.baseAddress!)
+                    : Tokenizer.tokenize(text, words: storage.words, into: tokens, scratch: scratch)
                 var count = tokenized.count
                 guard count > 0 else { return .neutral }
                 let entries = storage.words.entries.baseAddress!

@@ -1,21 +1,38 @@
-/// FNV-1a over the lowercased bytes of a word. The tokeniser feeds it one byte
-/// at a time while it lowercases, so hashing costs no extra pass.
+/// The hash of a lowercased word: eight bytes at a time (little-endian lanes,
+/// the last zero-filled), each folded in by a full-width multiply. The ASCII
+/// tokeniser computes it from the lanes it lowercases anyway, so a word of up
+/// to eight bytes costs one multiply; `of` is the same hash, byte by byte.
 enum WordHash {
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// The length goes in first, so "a" and "a\0" differ.
     @inline(__always)
-    static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    static func start(count: Int) -> UInt64 {
+        seed ^ UInt64(truncatingIfNeeded: count)
     }
 
     @inline(__always)
+    static func add(_ hash: UInt64, lanes: UInt64) -> UInt64 {
+        let product = (hash ^ lanes).multipliedFullWidth(by: multiplier)
+        return product.high ^ product.low
+    }
+
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = seed
-        for byte in bytes { hash = add(hash, byte) }
+        var hash = start(count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            var lanes: UInt64 = 0
+            for lane in 0..<min(ByteLanes.width, bytes.count - offset) {
+                lanes |= UInt64(bytes[offset + lane]) << UInt64(lane * 8)
+            }
+            hash = add(hash, lanes: lanes)
+            offset += ByteLanes.width
+        }
         return hash
     }
 
-    /// Starting slot; mixes the high bits in because FNV's low bits are weak.
+    /// Starting slot; mixes the high bits in.
     @inline(__always)
     static func slot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: hash ^ (hash >> 29))
@@ -42,7 +59,7 @@ struct WordTableBuilder {
     init(_ table: WordTable) {
         keys = Array(table.keys)
         entries = Array(table.entries)
-        slots = Array(table.slots)
+        slots = table.slots.map(\.id)
         maxKeyLength = table.maxKeyLength
     }
 
@@ -63,7 +80,7 @@ struct WordTableBuilder {
         let (found, slot) = keys.withUnsafeBufferPointer { arena in
             entries.withUnsafeBufferPointer { entries in
                 slots.withUnsafeBufferPointer { slots in
-                    WordTable.probe(key, hash: hash, slots: slots, entries: entries, keys: arena)
+                    Self.probe(key, hash: hash, slots: slots, entries: entries, keys: arena)
                 }
             }
         }
@@ -87,68 +104,9 @@ struct WordTableBuilder {
         return key.withUTF8 { intern($0) }
     }
 
-    private mutating func rehash(capacity: Int) {
-        var fresh = [UInt32](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        for id in 1..<entries.count {
-            let start = Int(entries[id].keyStart)
-            let hash = keys.withUnsafeBufferPointer {
-                WordHash.of(UnsafeBufferPointer(rebasing: $0[start..<start + Int(entries[id].keyLength)]))
-            }
-            var slot = WordHash.slot(hash) & mask
-            while fresh[slot] != 0 { slot = (slot + 1) & mask }
-            fresh[slot] = UInt32(id)
-        }
-        slots = fresh
-    }
-}
-
-/// The frozen word table the scorer reads. Its buffers are allocated once and
-/// never written after `init`, which is what makes the class safe to share
-/// between threads without locks.
-final class WordTable: @unchecked Sendable {
-    let keys: UnsafeMutableBufferPointer<UInt8>
-    let entries: UnsafeMutableBufferPointer<WordEntry>
-    let slots: UnsafeMutableBufferPointer<UInt32>
-    let mask: Int
-    /// Longest key in bytes; longer tokens cannot match and skip the lookup.
-    let maxKeyLength: Int
-
-    init(_ builder: WordTableBuilder) {
-        keys = .allocate(capacity: max(builder.keys.count, 1))
-        _ = keys.initialize(from: builder.keys)
-        entries = .allocate(capacity: builder.entries.count)
-        _ = entries.initialize(from: builder.entries)
-        slots = .allocate(capacity: builder.slots.count)
-        _ = slots.initialize(from: builder.slots)
-        mask = builder.slots.count - 1
-        maxKeyLength = builder.maxKeyLength
-    }
-
-    deinit {
-        keys.deallocate()
-        entries.deallocate()
-        slots.deallocate()
-    }
-
-    /// Bytes held by this table, for the memory report.
-    var byteCount: Int {
-        keys.count + entries.count * MemoryLayout<WordEntry>.stride + slots.count * 4
-    }
-
-    /// The id of the lowercased word in `key` (hashed with `WordHash`), or 0.
-    @inline(__always)
-    func lookup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
-        Self.probe(
-            key, hash: hash, slots: UnsafeBufferPointer(slots),
-            entries: UnsafeBufferPointer(entries), keys: UnsafeBufferPointer(keys)
-        ).id
-    }
-
-    /// Linear probing shared by the builder and the frozen table. Returns the
-    /// id found (0 if none) and the slot where the search stopped.
-    @inline(__always)
-    static func probe(
+    /// Linear probing over the builder's arrays. Returns the id found (0 if
+    /// none) and the slot where the search stopped.
+    private static func probe(
         _ key: UnsafeBufferPointer<UInt8>, hash: UInt64,
         slots: UnsafeBufferPointer<UInt32>, entries: UnsafeBufferPointer<WordEntry>,
         keys: UnsafeBufferPointer<UInt8>
@@ -177,6 +135,138 @@ final class WordTable: @unchecked Sendable {
         guard let arena, let b else { return false }
         let a = arena + start
         for index in 0..<count where a[index] != b[index] { return false }
+        return true
+    }
+
+    private mutating func rehash(capacity: Int) {
+        var fresh = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for id in 1..<entries.count {
+            let start = Int(entries[id].keyStart)
+            let hash = keys.withUnsafeBufferPointer {
+                WordHash.of(UnsafeBufferPointer(rebasing: $0[start..<start + Int(entries[id].keyLength)]))
+            }
+            var slot = WordHash.slot(hash) & mask
+            while fresh[slot] != 0 { slot = (slot + 1) & mask }
+            fresh[slot] = UInt32(id)
+        }
+        slots = fresh
+    }
+}
+
+/// One slot of the frozen table: enough of its word that most lookups, and
+/// the token they make, read this one load and nothing else.
+struct WordSlot {
+    /// The key's first eight bytes as `ByteLanes`, zero-filled.
+    var head: UInt64
+    /// 0 in an empty slot.
+    var id: UInt32
+    /// The key's length, saturated at `UInt16.max`.
+    var length: UInt16
+    var flags: WordFlags
+    var role: WordRole
+
+    static let empty = WordSlot(head: 0, id: 0, length: 0, flags: [], role: .none)
+
+    @inline(__always)
+    static func clamped(_ count: Int) -> UInt16 {
+        UInt16(truncatingIfNeeded: min(count, Int(UInt16.max)))
+    }
+}
+
+/// The frozen word table the scorer reads. Its buffers are allocated once and
+/// never written after `init`, which is what makes the class safe to share
+/// between threads without locks.
+final class WordTable: @unchecked Sendable {
+    let keys: UnsafeMutableBufferPointer<UInt8>
+    let entries: UnsafeMutableBufferPointer<WordEntry>
+    let slots: UnsafeMutableBufferPointer<WordSlot>
+    let mask: Int
+    /// Longest key in bytes; longer tokens cannot match and skip the lookup.
+    let maxKeyLength: Int
+
+    init(_ builder: WordTableBuilder) {
+        // Zeroed lanes after the last key, so a key's lanes may be read whole.
+        let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: builder.keys.count + ByteLanes.width)
+        arena.initialize(repeating: 0, count: builder.keys.count + ByteLanes.width)
+        keys = UnsafeMutableBufferPointer(start: arena, count: builder.keys.count)
+        _ = keys.initialize(from: builder.keys)
+        entries = .allocate(capacity: builder.entries.count)
+        _ = entries.initialize(from: builder.entries)
+        slots = .allocate(capacity: builder.slots.count)
+        for (index, id) in builder.slots.enumerated() {
+            guard id != 0 else {
+                slots.initializeElement(at: index, to: .empty)
+                continue
+            }
+            let entry = builder.entries[Int(id)]
+            let length = Int(entry.keyLength)
+            let head = ByteLanes.load(arena + Int(entry.keyStart)) & ByteLanes.first(min(length, ByteLanes.width))
+            slots.initializeElement(at: index, to: WordSlot(
+                head: head, id: id, length: WordSlot.clamped(length), flags: entry.flags, role: entry.role))
+        }
+        mask = builder.slots.count - 1
+        maxKeyLength = builder.maxKeyLength
+    }
+
+    deinit {
+        keys.deallocate()
+        entries.deallocate()
+        slots.deallocate()
+    }
+
+    /// Bytes held by this table, for the memory report.
+    var byteCount: Int {
+        keys.count + entries.count * MemoryLayout<WordEntry>.stride + slots.count * MemoryLayout<WordSlot>.stride
+    }
+
+    /// The id of the lowercased word in `key` (hashed with `WordHash`), or 0.
+    func lookup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+        var head: UInt64 = 0
+        for lane in 0..<min(key.count, ByteLanes.width) {
+            head |= UInt64(key[lane]) << UInt64(lane * 8)
+        }
+        let length = WordSlot.clamped(key.count)
+        var slot = WordHash.slot(hash) & mask
+        while true {
+            let found = slots[slot]
+            if found.id == 0 { return 0 }
+            if found.head == head && found.length == length
+                && (key.count <= ByteLanes.width || tailMatches(found.id, key.count, { index in key[index] }))
+            {
+                return found.id
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The slot of the lowercased word in `key`, or `WordSlot.empty`. The
+    /// key's storage must run on to a whole number of lanes; the bytes past
+    /// `count` may hold anything.
+    @inline(__always)
+    func lookup(lanes key: UnsafePointer<UInt8>, count: Int, hash: UInt64) -> WordSlot {
+        let head = ByteLanes.load(key) & ByteLanes.first(min(count, ByteLanes.width))
+        let length = WordSlot.clamped(count)
+        var slot = WordHash.slot(hash) & mask
+        while true {
+            let found = slots[slot]
+            if found.id == 0 { return found }
+            if found.head == head && found.length == length
+                && (count <= ByteLanes.width || tailMatches(found.id, count, { index in key[index] }))
+            {
+                return found
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether entry `id`'s key is `count` bytes long and matches `byte`
+    /// after its first lane; only keys longer than a lane get this far.
+    private func tailMatches(_ id: UInt32, _ count: Int, _ byte: (Int) -> UInt8) -> Bool {
+        let entry = entries[Int(id)]
+        guard Int(entry.keyLength) == count else { return false }
+        let start = Int(entry.keyStart)
+        for index in min(count, ByteLanes.width)..<count where keys[start + index] != byte(index) { return false }
         return true
     }
 }

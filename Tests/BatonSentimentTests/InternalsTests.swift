@@ -76,6 +76,7 @@ struct InternalsTests {
             #expect((bits & Tokenizer.ByteClass.exclamation != 0) == (byte == 0x21), "byte \(byte)")
             #expect((bits & Tokenizer.ByteClass.question != 0) == (byte == 0x3F), "byte \(byte)")
             #expect((bits & Tokenizer.ByteClass.apostrophe != 0) == (byte == 0x27), "byte \(byte)")
+            #expect((bits & Tokenizer.ByteClass.punctuation != 0) == (byte < 0x80 && TextRules.isASCIIPunctuation(byte)), "byte \(byte)")
         }
         #expect(Tokenizer.ByteClass.upper == CaseShape.upper.rawValue && Tokenizer.ByteClass.lower == CaseShape.lower.rawValue)
     }

@@ -1,0 +1,93 @@
+extension Tokenizer {
+    /// Readable bytes a padded message needs after its end, set to spaces.
+    static let padding = ByteLanes.width
+
+    /// Scratch bytes `tokenizeASCII` needs: room for the longest key in
+    /// whole lanes.
+    static func scratchCount(_ words: WordTable) -> Int {
+        words.maxKeyLength + ByteLanes.width
+    }
+
+    /// `tokenize` for a message with no byte ≥ 0x80, eight bytes at a time:
+    /// a word's end is the first whitespace lane, and one pass over a word's
+    /// lanes finds its case, lowercases it into `scratch` and hashes it. No
+    /// branch depends on a single byte, except those that strip punctuation.
+    ///
+    /// `text` must be followed by `padding` readable bytes holding spaces;
+    /// `scratch` must hold `scratchCount(words)` bytes.
+    static func tokenizeASCII(
+        _ text: UnsafePointer<UInt8>, count: Int, words: WordTable,
+        into tokens: UnsafeMutablePointer<Token>, scratch: UnsafeMutablePointer<UInt8>
+    ) -> TokenizedText {
+        var result = TokenizedText()
+        var index = 0
+        // The padding is spaces, so lanes past the end count nothing.
+        while index < count {
+            let lanes = ByteLanes.load(text + index)
+            result.exclamations &+= ByteLanes.count(ByteLanes.equal(lanes, 0x21))
+            result.questions &+= ByteLanes.count(ByteLanes.equal(lanes, 0x3F))
+            index &+= ByteLanes.width
+        }
+        index = 0
+        let classes = ByteClass.table
+        while index < count {
+            let wordLanes = ~ByteLanes.whitespace(ByteLanes.load(text + index)) & ByteLanes.high
+            if wordLanes == 0 {
+                index &+= ByteLanes.width
+                continue
+            }
+            index &+= wordLanes.trailingZeroBitCount >> 3
+            // A padding lane is whitespace, so this stops at `count` at the latest.
+            let start = index
+            var spaces = ByteLanes.whitespace(ByteLanes.load(text + index))
+            while spaces == 0 {
+                index &+= ByteLanes.width
+                spaces = ByteLanes.whitespace(ByteLanes.load(text + index))
+            }
+            index &+= spaces.trailingZeroBitCount >> 3
+            tokens[result.count] = asciiLanesToken(text, start..<index, classes: classes, words: words, scratch: scratch)
+            result.count &+= 1
+        }
+        return result
+    }
+
+    /// One word of a padded ASCII message: `asciiToken`'s rules, with the key
+    /// read, classified, lowercased and hashed a lane at a time.
+    @inline(__always)
+    static func asciiLanesToken(
+        _ text: UnsafePointer<UInt8>, _ range: Range<Int>, classes: UnsafePointer<UInt8>, words: WordTable,
+        scratch: UnsafeMutablePointer<UInt8>
+    ) -> Token {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && classes[Int(text[lower])] & ByteClass.punctuation != 0 { lower += 1 }
+        while upper > lower && classes[Int(text[upper - 1])] & ByteClass.punctuation != 0 { upper -= 1 }
+        if upper - lower <= 2 {
+            lower = range.lowerBound
+            upper = range.upperBound
+        }
+        let length = upper - lower
+        let lookedUp = length <= words.maxKeyLength
+        var hash = WordHash.start(count: length)
+        var capitals: UInt64 = 0, smalls: UInt64 = 0, apostrophes: UInt64 = 0
+        var offset = 0
+        while offset < length {
+            let lanes = ByteLanes.load(text + lower + offset) & ByteLanes.first(length - offset)
+            let upperLanes = ByteLanes.within(lanes, 0x41, 0x5A)
+            capitals |= upperLanes
+            smalls |= ByteLanes.within(lanes, 0x61, 0x7A)
+            apostrophes |= ByteLanes.equal(lanes, 0x27)
+            // 0x80 >> 2 is the 0x20 that lowercases an ASCII capital.
+            let lowered = lanes | upperLanes >> 2
+            hash = WordHash.add(hash, lanes: lowered)
+            if lookedUp { ByteLanes.store(lowered, to: scratch + offset) }
+            offset &+= ByteLanes.width
+        }
+        var shape = CaseShape(rawValue: (capitals != 0 ? CaseShape.upper.rawValue : 0) | (smalls != 0 ? CaseShape.lower.rawValue : 0))
+        if apostrophes != 0 && containsContraction(UnsafeBufferPointer(start: text, count: upper), lower..<upper) {
+            shape.insert(.contraction)
+        }
+        let slot = lookedUp ? words.lookup(lanes: scratch, count: length, hash: hash) : .empty
+        return Token(word: slot.id, shape: shape, flags: slot.flags, role: slot.role)
+    }
+}
