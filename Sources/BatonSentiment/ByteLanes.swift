@@ -15,6 +15,24 @@ enum ByteLanes {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
+    /// `count` (1...7) bytes from `pointer` in the low lanes, the rest zero,
+    /// reading only those bytes: two overlapping loads of four or two.
+    @inline(__always)
+    static func loadShort(_ pointer: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(pointer)
+        if count >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high &<< UInt64((count - 4) * 8)
+        }
+        if count >= 2 {
+            let low = UInt64(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            return low | high &<< UInt64((count - 2) * 8)
+        }
+        return UInt64(pointer[0])
+    }
+
     @inline(__always)
     static func store(_ lanes: UInt64, to pointer: UnsafeMutablePointer<UInt8>) {
         UnsafeMutableRawPointer(pointer).storeBytes(of: lanes.littleEndian, as: UInt64.self)

@@ -19,17 +19,20 @@ enum WordHash {
     }
 
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = start(count: bytes.count)
+        let count = bytes.count
+        var hash = start(count: count)
+        guard let base = bytes.baseAddress, count > 0 else { return hash }
         var offset = 0
-        while offset < bytes.count {
-            var lanes: UInt64 = 0
-            for lane in 0..<min(ByteLanes.width, bytes.count - offset) {
-                lanes |= UInt64(bytes[offset + lane]) << UInt64(lane * 8)
-            }
-            hash = add(hash, lanes: lanes)
+        while count - offset > ByteLanes.width {
+            hash = add(hash, lanes: ByteLanes.load(base + offset))
             offset += ByteLanes.width
         }
-        return hash
+        // The last 1...8 bytes, read without going past the end.
+        let rest = count - offset
+        let lanes = count >= ByteLanes.width
+            ? ByteLanes.load(base + count - ByteLanes.width) &>> UInt64(64 - rest * 8)
+            : ByteLanes.loadShort(base, count: count)
+        return add(hash, lanes: lanes)
     }
 
     /// Starting slot; mixes the high bits in.
