@@ -197,16 +197,21 @@ final class WordTable: @unchecked Sendable {
         entries = .allocate(capacity: builder.entries.count)
         _ = entries.initialize(from: builder.entries)
         slots = .allocate(capacity: builder.slots.count)
-        for (index, id) in builder.slots.enumerated() {
-            guard id != 0 else {
-                slots.initializeElement(at: index, to: .empty)
-                continue
+        let target = slots.baseAddress!
+        let entries = UnsafePointer(entries.baseAddress!)
+        builder.slots.withUnsafeBufferPointer { ids in
+            for index in 0..<ids.count {
+                let id = ids[index]
+                guard id != 0 else {
+                    (target + index).initialize(to: .empty)
+                    continue
+                }
+                let entry = entries[Int(id)]
+                let length = Int(entry.keyLength)
+                let head = ByteLanes.load(arena + Int(entry.keyStart)) & ByteLanes.first(min(length, ByteLanes.width))
+                (target + index).initialize(to: WordSlot(
+                    head: head, id: id, length: WordSlot.clamped(length), flags: entry.flags, role: entry.role))
             }
-            let entry = builder.entries[Int(id)]
-            let length = Int(entry.keyLength)
-            let head = ByteLanes.load(arena + Int(entry.keyStart)) & ByteLanes.first(min(length, ByteLanes.width))
-            slots.initializeElement(at: index, to: WordSlot(
-                head: head, id: id, length: WordSlot.clamped(length), flags: entry.flags, role: entry.role))
         }
         mask = builder.slots.count - 1
         maxKeyLength = builder.maxKeyLength
