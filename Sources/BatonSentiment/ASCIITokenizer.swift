@@ -8,27 +8,52 @@ extension Tokenizer {
         words.maxKeyLength + ByteLanes.width
     }
 
+    /// Copies `text` to `padded` (`text.count + padding` bytes) with space
+    /// padding, in the same pass noting whether it is all ASCII and counting
+    /// `!` and `?`. The counts are meaningful only for ASCII text.
+    static func padASCII(
+        _ text: UnsafeBufferPointer<UInt8>, into padded: UnsafeMutablePointer<UInt8>
+    ) -> (isASCII: Bool, text: TokenizedText) {
+        let count = text.count
+        var result = TokenizedText()
+        var seen: UInt64 = 0
+        var index = 0
+        if let source = text.baseAddress {
+            while count - index >= ByteLanes.width {
+                let lanes = ByteLanes.load(source + index)
+                ByteLanes.store(lanes, to: padded + index)
+                seen |= lanes
+                result.exclamations &+= ByteLanes.count(ByteLanes.equal(lanes, 0x21))
+                result.questions &+= ByteLanes.count(ByteLanes.equal(lanes, 0x3F))
+                index &+= ByteLanes.width
+            }
+            (padded + index).initialize(from: source + index, count: count - index)
+        }
+        (padded + count).initialize(repeating: 0x20, count: padding)
+        if index < count {
+            // The last, partial lane, read back with its space padding.
+            let lanes = ByteLanes.load(padded + index)
+            seen |= lanes
+            result.exclamations &+= ByteLanes.count(ByteLanes.equal(lanes, 0x21))
+            result.questions &+= ByteLanes.count(ByteLanes.equal(lanes, 0x3F))
+        }
+        return (seen & ByteLanes.high == 0, result)
+    }
+
     /// `tokenize` for a message with no byte ≥ 0x80, eight bytes at a time:
     /// a word's end is the first whitespace lane, and one pass over a word's
     /// lanes finds its case, lowercases it into `scratch` and hashes it. No
     /// branch depends on a single byte, except those that strip punctuation.
+    /// `counted` is what `padASCII` found; the words are added to it.
     ///
     /// `text` must be followed by `padding` readable bytes holding spaces;
     /// `scratch` must hold `scratchCount(words)` bytes.
     static func tokenizeASCII(
-        _ text: UnsafePointer<UInt8>, count: Int, words: WordTable,
+        _ text: UnsafePointer<UInt8>, count: Int, counted: TokenizedText, words: WordTable,
         into tokens: UnsafeMutablePointer<Token>, scratch: UnsafeMutablePointer<UInt8>
     ) -> TokenizedText {
-        var result = TokenizedText()
+        var result = counted
         var index = 0
-        // The padding is spaces, so lanes past the end count nothing.
-        while index < count {
-            let lanes = ByteLanes.load(text + index)
-            result.exclamations &+= ByteLanes.count(ByteLanes.equal(lanes, 0x21))
-            result.questions &+= ByteLanes.count(ByteLanes.equal(lanes, 0x3F))
-            index &+= ByteLanes.width
-        }
-        index = 0
         let classes = ByteClass.table
         while index < count {
             let wordLanes = ~ByteLanes.whitespace(ByteLanes.load(text + index)) & ByteLanes.high

@@ -56,40 +56,47 @@ public struct VaderScorer: SentimentScoring {
     func score(utf8 text: UnsafeBufferPointer<UInt8>, compoundOnly: Bool = false) -> SentimentScores {
         let storage = lexicon.storage
         return withExtendedLifetime(storage) {
-            guard Self.containsNonASCII(text) else {
-                // Most chat messages: a copy with space padding lets the
-                // tokeniser read whole lanes past the last word.
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count + Tokenizer.padding) { padded in
-                    let base = padded.baseAddress!
-                    if let source = text.baseAddress { base.initialize(from: source, count: text.count) }
-                    (base + text.count).initialize(repeating: 0x20, count: Tokenizer.padding)
-                    return score(words: UnsafeBufferPointer(start: base, count: text.count), padded: true, storage, compoundOnly: compoundOnly)
+            // Most chat messages are ASCII: a copy with space padding lets
+            // the tokeniser read whole lanes past the last word.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count + Tokenizer.padding) { padded in
+                let base = padded.baseAddress!
+                let scan = Tokenizer.padASCII(text, into: base)
+                if scan.isASCII {
+                    return score(
+                        words: UnsafeBufferPointer(start: base, count: text.count), ascii: scan.text, storage,
+                        compoundOnly: compoundOnly)
                 }
-            }
-            if let length = storage.emoji.expandedLength(of: text) {
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-                    let written = storage.emoji.expand(text, into: buffer)
-                    return score(words: UnsafeBufferPointer(rebasing: buffer[0..<written]), padded: false, storage, compoundOnly: compoundOnly)
+                if let length = storage.emoji.expandedLength(of: text) {
+                    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+                        let written = storage.emoji.expand(text, into: buffer)
+                        return score(
+                            words: UnsafeBufferPointer(rebasing: buffer[0..<written]), ascii: nil, storage,
+                            compoundOnly: compoundOnly)
+                    }
                 }
+                return score(words: text, ascii: nil, storage, compoundOnly: compoundOnly)
             }
-            return score(words: text, padded: false, storage, compoundOnly: compoundOnly)
         }
     }
 
     /// Scores text whose emoji are already replaced by their descriptions.
-    /// `padded` text is ASCII followed by `Tokenizer.padding` spaces.
+    /// With `ascii` (what `Tokenizer.padASCII` counted), the text is ASCII
+    /// followed by `Tokenizer.padding` spaces.
     private func score(
-        words text: UnsafeBufferPointer<UInt8>, padded: Bool, _ storage: LexiconStorage, compoundOnly: Bool
+        words text: UnsafeBufferPointer<UInt8>, ascii: TokenizedText?, _ storage: LexiconStorage, compoundOnly: Bool
     ) -> SentimentScores {
         // Every word takes at least one byte and one separator.
         let capacity = text.count / 2 + 1
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { tokens in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.scratchCount(storage.words)) { scratch in
                 let tokens = tokens.baseAddress!
-                let tokenized = padded
-                    ? Tokenizer.tokenizeASCII(
-                        text.baseAddress!, count: text.count, words: storage.words, into: tokens, scratch: scratch.baseAddress!)
-                    : Tokenizer.tokenize(text, words: storage.words, into: tokens, scratch: scratch)
+                let tokenized = if let ascii {
+                    Tokenizer.tokenizeASCII(
+                        text.baseAddress!, count: text.count, counted: ascii, words: storage.words, into: tokens,
+                        scratch: scratch.baseAddress!)
+                } else {
+                    Tokenizer.tokenize(text, words: storage.words, into: tokens, scratch: scratch)
+                }
                 var count = tokenized.count
                 guard count > 0 else { return .neutral }
                 let entries = storage.words.entries.baseAddress!
@@ -114,24 +121,5 @@ public struct VaderScorer: SentimentScoring {
                 }
             }
         }
-    }
-
-    /// Eight bytes at a time: most chat messages are ASCII and skip the emoji pass.
-    @inline(__always)
-    static func containsNonASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= text.count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                return true
-            }
-            index += 8
-        }
-        while index < text.count {
-            if text[index] >= 0x80 { return true }
-            index += 1
-        }
-        return false
     }
 }

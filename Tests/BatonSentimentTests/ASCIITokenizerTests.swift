@@ -93,6 +93,19 @@ struct ASCIITokenizerTests {
         }
     }
 
+    @Test("a message with any byte at or above 0x80 is not taken for ASCII", arguments: [
+        "é", "café", "ok 👍", "a\u{00A0}b", "12345678é", "1234567é", "\u{80}",
+    ])
+    func nonASCII(_ text: String) {
+        var text = text
+        let isASCII = text.withUTF8 { utf8 in
+            let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: utf8.count + Tokenizer.padding)
+            defer { padded.deallocate() }
+            return Tokenizer.padASCII(utf8, into: padded).isASCII
+        }
+        #expect(!isASCII)
+    }
+
     /// The tokens and punctuation counts of `text`, by either path, as comparable values.
     static func tokens(_ text: String, _ lexicon: Lexicon, ascii: Bool) -> [[Int]] {
         let table = lexicon.storage.words
@@ -103,12 +116,16 @@ struct ASCIITokenizerTests {
             let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Tokenizer.scratchCount(table))
             let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: utf8.count + Tokenizer.padding)
             defer { tokens.deallocate(); scratch.deallocate(); padded.deallocate() }
-            if let base = utf8.baseAddress { padded.initialize(from: base, count: utf8.count) }
-            (padded + utf8.count).initialize(repeating: 0x20, count: Tokenizer.padding)
+            let scan = Tokenizer.padASCII(utf8, into: padded)
+            #expect(scan.isASCII == utf8.allSatisfy { $0 < 0x80 })
+            #expect(Array(UnsafeBufferPointer(start: padded, count: utf8.count)) == Array(utf8))
+            #expect((0..<Tokenizer.padding).allSatisfy { padded[utf8.count + $0] == 0x20 })
             // Garbage in the scratch buffer must not matter.
             scratch.initialize(repeating: 0xAB)
             let result = ascii
-                ? Tokenizer.tokenizeASCII(UnsafePointer(padded), count: utf8.count, words: table, into: tokens, scratch: scratch.baseAddress!)
+                ? Tokenizer.tokenizeASCII(
+                    UnsafePointer(padded), count: utf8.count, counted: scan.text, words: table, into: tokens,
+                    scratch: scratch.baseAddress!)
                 : Tokenizer.tokenize(UnsafeBufferPointer(start: padded, count: utf8.count), words: table, into: tokens, scratch: scratch)
             var rows = [[result.count, result.exclamations, result.questions]]
             for index in 0..<result.count {
