@@ -1,6 +1,6 @@
 /// Eight ASCII bytes in one `UInt64`, tested all at once (SWAR). Each test
 /// answers with the high bit of every byte lane that passes, so the first
-/// passing byte is `trailingZeroBitCount / 8` and a count is a popcount.
+/// passing byte is `trailingZeroBitCount / 8`.
 ///
 /// Only for bytes below 0x80: adding to a lane then never carries into the
 /// next, which is what the range tests rely on.

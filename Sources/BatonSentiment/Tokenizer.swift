@@ -39,9 +39,10 @@ struct TokenizedText {
 /// 3. lowercase (Python's `str.lower()`) into a small scratch buffer, hash,
 ///    and look the word up once.
 ///
-/// ASCII words — nearly all of them — are found, lowercased and classified in
-/// a single pass; a word with a non-ASCII character is redone on a slower
-/// path with Unicode case mapping and code-point counting.
+/// An all-ASCII message takes `tokenizeASCII`, eight bytes at a time. Here,
+/// for other messages, ASCII words are found, lowercased and classified in a
+/// single pass; a word with a non-ASCII character is redone on a slower path
+/// with Unicode case mapping and code-point counting.
 enum Tokenizer {
     static func tokenize(
         _ text: UnsafeBufferPointer<UInt8>, words: WordTable,

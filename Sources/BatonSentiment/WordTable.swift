@@ -1,7 +1,7 @@
 /// The hash of a lowercased word: eight bytes at a time (little-endian lanes,
 /// the last zero-filled), each folded in by a full-width multiply. The ASCII
 /// tokeniser computes it from the lanes it lowercases anyway, so a word of up
-/// to eight bytes costs one multiply; `of` is the same hash, byte by byte.
+/// to eight bytes costs one multiply; `of` computes it from a plain buffer.
 enum WordHash {
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
     static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
