@@ -198,7 +198,7 @@ final class WordTable: @unchecked Sendable {
         _ = entries.initialize(from: builder.entries)
         slots = .allocate(capacity: builder.slots.count)
         let target = slots.baseAddress!
-        let entries = UnsafePointer(entries.baseAddress!)
+        let frozen = UnsafePointer(entries.baseAddress!)
         builder.slots.withUnsafeBufferPointer { ids in
             for index in 0..<ids.count {
                 let id = ids[index]
@@ -206,7 +206,7 @@ final class WordTable: @unchecked Sendable {
                     (target + index).initialize(to: .empty)
                     continue
                 }
-                let entry = entries[Int(id)]
+                let entry = frozen[Int(id)]
                 let length = Int(entry.keyLength)
                 let head = ByteLanes.load(arena + Int(entry.keyStart)) & ByteLanes.first(min(length, ByteLanes.width))
                 (target + index).initialize(to: WordSlot(
