@@ -94,6 +94,7 @@ extension Tokenizer {
         let length = upper - lower
         let lookedUp = length <= words.maxKeyLength
         var hash = WordHash.start(count: length)
+        var head: UInt64 = 0
         var capitals: UInt64 = 0, smalls: UInt64 = 0, apostrophes: UInt64 = 0
         var offset = 0
         while offset < length {
@@ -104,6 +105,7 @@ extension Tokenizer {
             apostrophes |= ByteLanes.equal(lanes, 0x27)
             // 0x80 >> 2 is the 0x20 that lowercases an ASCII capital.
             let lowered = lanes | upperLanes >> 2
+            if offset == 0 { head = lowered }
             hash = WordHash.add(hash, lanes: lowered)
             if lookedUp { ByteLanes.store(lowered, to: scratch + offset) }
             offset &+= ByteLanes.width
@@ -112,7 +114,7 @@ extension Tokenizer {
         if apostrophes != 0 && containsContraction(UnsafeBufferPointer(start: text, count: upper), lower..<upper) {
             shape.insert(.contraction)
         }
-        let slot = lookedUp ? words.lookup(lanes: scratch, count: length, hash: hash) : .empty
+        let slot = lookedUp ? words.lookup(lanes: scratch, head: head, count: length, hash: hash) : .empty
         return Token(word: slot.id, shape: shape, flags: slot.flags, role: slot.role)
     }
 }

@@ -248,12 +248,11 @@ final class WordTable: @unchecked Sendable {
         }
     }
 
-    /// The slot of the lowercased word in `key`, or `WordSlot.empty`. The
-    /// key's storage must run on to a whole number of lanes; the bytes past
-    /// `count` may hold anything.
+    /// The slot of the lowercased word in `key`, or `WordSlot.empty`;
+    /// `head` is its first lane, zero-filled. Only a key longer than a lane
+    /// is read from `key`.
     @inline(__always)
-    func lookup(lanes key: UnsafePointer<UInt8>, count: Int, hash: UInt64) -> WordSlot {
-        let head = ByteLanes.load(key) & ByteLanes.first(min(count, ByteLanes.width))
+    func lookup(lanes key: UnsafePointer<UInt8>, head: UInt64, count: Int, hash: UInt64) -> WordSlot {
         let length = WordSlot.clamped(count)
         var slot = WordHash.slot(hash) & mask
         while true {
