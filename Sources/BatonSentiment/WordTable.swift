@@ -62,8 +62,8 @@ struct WordTableBuilder {
     init(_ table: WordTable) {
         keys = Array(table.keys)
         entries = Array(table.entries)
-        slots = table.slots.map(\.id)
         maxKeyLength = table.maxKeyLength
+        rehash(capacity: max(slots.count, table.slots.count))
     }
 
     /// Makes room for `words` more words of `keyBytes` bytes in total, so
@@ -164,7 +164,7 @@ struct WordSlot {
     var head: UInt64
     /// 0 in an empty slot.
     var id: UInt32
-    /// The key's length, saturated at `UInt16.max`.
+    /// The key's length, saturated at `UInt16.max`; 0 in an empty slot.
     var length: UInt16
     var flags: WordFlags
     var role: WordRole
@@ -180,11 +180,25 @@ struct WordSlot {
 /// The frozen word table the scorer reads. Its buffers are allocated once and
 /// never written after `init`, which is what makes the class safe to share
 /// between threads without locks.
+///
+/// Slots come in buckets of four, one cache line each. A lookup compares
+/// its home bucket's four slots without a branch per slot: whether a word of
+/// a message is in the lexicon is as good as random, so a probe loop's exit
+/// would be mispredicted about once per word. A bucket too full for all the
+/// keys whose home it is passes the rest on to the next one and is marked
+/// as spilled; only then, and for keys longer than a slot's eight bytes,
+/// does a lookup take the slower path.
 final class WordTable: @unchecked Sendable {
+    static let bucketWidth = 4
+
     let keys: UnsafeMutableBufferPointer<UInt8>
     let entries: UnsafeMutableBufferPointer<WordEntry>
+    /// `bucketWidth` slots per bucket, each bucket 64-byte aligned.
     let slots: UnsafeMutableBufferPointer<WordSlot>
-    let mask: Int
+    private let slotBase: UnsafeMutablePointer<WordSlot>
+    /// One bit per bucket: set when a key whose home it is lives in a later bucket.
+    private let spilled: UnsafeMutableBufferPointer<UInt64>
+    private let bucketMask: Int
     /// Longest key in bytes; longer tokens cannot match and skip the lookup.
     let maxKeyLength: Int
 
@@ -196,56 +210,73 @@ final class WordTable: @unchecked Sendable {
         _ = keys.initialize(from: builder.keys)
         entries = .allocate(capacity: builder.entries.count)
         _ = entries.initialize(from: builder.entries)
-        slots = .allocate(capacity: builder.slots.count)
-        let target = slots.baseAddress!
-        let frozen = UnsafePointer(entries.baseAddress!)
-        builder.slots.withUnsafeBufferPointer { ids in
-            for index in 0..<ids.count {
-                let id = ids[index]
-                guard id != 0 else {
-                    (target + index).initialize(to: .empty)
-                    continue
-                }
-                let entry = frozen[Int(id)]
-                let length = Int(entry.keyLength)
-                let head = ByteLanes.load(arena + Int(entry.keyStart)) & ByteLanes.first(min(length, ByteLanes.width))
-                (target + index).initialize(to: WordSlot(
-                    head: head, id: id, length: WordSlot.clamped(length), flags: entry.flags, role: entry.role))
-            }
-        }
-        mask = builder.slots.count - 1
+
+        // As many slots as the builder's (load ≤ 1/2), after one bucket
+        // whose last slot stays empty: what a lookup that finds nothing reads.
+        let bucketCount = max(builder.slots.count / Self.bucketWidth, 1)
+        let slotCount = bucketCount * Self.bucketWidth
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: (Self.bucketWidth + slotCount) * MemoryLayout<WordSlot>.stride, alignment: 64)
+        let first = raw.bindMemory(to: WordSlot.self, capacity: Self.bucketWidth + slotCount)
+        first.initialize(repeating: .empty, count: Self.bucketWidth + slotCount)
+        slotBase = first + Self.bucketWidth
+        slots = UnsafeMutableBufferPointer(start: slotBase, count: slotCount)
+        spilled = .allocate(capacity: (bucketCount + 63) / 64)
+        spilled.initialize(repeating: 0)
+        bucketMask = bucketCount - 1
         maxKeyLength = builder.maxKeyLength
+
+        // In id order, so the layout depends only on the entries.
+        for id in 1..<max(entries.count, 1) {
+            let entry = entries[id]
+            let key = UnsafeBufferPointer(start: arena + Int(entry.keyStart), count: Int(entry.keyLength))
+            var bucket = Self.bucket(WordHash.of(key)) & bucketMask
+            var free = firstFree(bucket)
+            while free == nil {
+                spilled[bucket >> 6] |= 1 << UInt64(bucket & 63)
+                bucket = (bucket + 1) & bucketMask
+                free = firstFree(bucket)
+            }
+            free!.initialize(to: WordSlot(
+                head: ByteLanes.load(key.baseAddress!) & ByteLanes.first(min(key.count, ByteLanes.width)),
+                id: UInt32(id), length: WordSlot.clamped(key.count), flags: entry.flags, role: entry.role))
+        }
     }
 
     deinit {
         keys.deallocate()
         entries.deallocate()
-        slots.deallocate()
+        UnsafeMutableRawPointer(slotBase - Self.bucketWidth).deallocate()
+        spilled.deallocate()
     }
 
     /// Bytes held by this table, for the memory report.
     var byteCount: Int {
-        keys.count + entries.count * MemoryLayout<WordEntry>.stride + slots.count * MemoryLayout<WordSlot>.stride
+        keys.count + entries.count * MemoryLayout<WordEntry>.stride
+            + (slots.count + Self.bucketWidth) * MemoryLayout<WordSlot>.stride + spilled.count * 8
+    }
+
+    /// Buckets some of whose keys live in later ones.
+    var spilledBuckets: Int { spilled.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    @inline(__always)
+    private static func bucket(_ hash: UInt64) -> Int {
+        WordHash.slot(hash) >> 2
+    }
+
+    private func firstFree(_ bucket: Int) -> UnsafeMutablePointer<WordSlot>? {
+        let base = slotBase + bucket * Self.bucketWidth
+        return (0..<Self.bucketWidth).lazy.map { base + $0 }.first { $0.pointee.id == 0 }
     }
 
     /// The id of the lowercased word in `key` (hashed with `WordHash`), or 0.
     func lookup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+        guard let bytes = key.baseAddress, key.count > 0 else { return 0 }
         var head: UInt64 = 0
         for lane in 0..<min(key.count, ByteLanes.width) {
             head |= UInt64(key[lane]) << UInt64(lane * 8)
         }
-        let length = WordSlot.clamped(key.count)
-        var slot = WordHash.slot(hash) & mask
-        while true {
-            let found = slots[slot]
-            if found.id == 0 { return 0 }
-            if found.head == head && found.length == length
-                && (key.count <= ByteLanes.width || tailMatches(found.id, key.count, { index in key[index] }))
-            {
-                return found.id
-            }
-            slot = (slot + 1) & mask
-        }
+        return lookup(lanes: bytes, head: head, count: key.count, hash: hash).id
     }
 
     /// The slot of the lowercased word in `key`, or `WordSlot.empty`;
@@ -254,26 +285,62 @@ final class WordTable: @unchecked Sendable {
     @inline(__always)
     func lookup(lanes key: UnsafePointer<UInt8>, head: UInt64, count: Int, hash: UInt64) -> WordSlot {
         let length = WordSlot.clamped(count)
-        var slot = WordHash.slot(hash) & mask
+        let bucket = Self.bucket(hash) & bucketMask
+        let base = slotBase + bucket &* Self.bucketWidth
+        // Masks, not branches or selects (which the compiler may turn back
+        // into branches): the address of the last slot whose head and length
+        // match, else of the empty slot just before the first bucket.
+        var hit = UInt(bitPattern: slotBase - 1)
+        for index in 0..<Self.bucketWidth {
+            let candidate = base + index
+            let same = (candidate.pointee.head ^ head) | UInt64(candidate.pointee.length ^ length)
+            let take = 0 &- Self.bit(same == 0)
+            hit = UInt(bitPattern: candidate) & take | hit & ~take
+        }
+        let found = UnsafePointer<WordSlot>(bitPattern: hit).unsafelyUnwrapped.pointee
+        // One branch, rarely taken: a long key (its other bytes to compare)
+        // found, or nothing found in a spilled bucket.
+        let foundBit = Self.bit(found.id != 0)
+        let spill = UInt(truncatingIfNeeded: spilled[bucket >> 6] >> UInt64(bucket & 63)) & 1
+        if foundBit & Self.bit(count > ByteLanes.width) | (foundBit ^ 1) & spill != 0 {
+            return search(key, head: head, count: count, from: bucket)
+        }
+        return found
+    }
+
+    /// 1 when `condition` holds, else 0, without a branch.
+    @inline(__always)
+    private static func bit(_ condition: Bool) -> UInt {
+        UInt(unsafeBitCast(condition, to: UInt8.self))
+    }
+
+    /// Every slot from `bucket` on, through the spilled buckets, comparing
+    /// whole keys.
+    private func search(_ key: UnsafePointer<UInt8>, head: UInt64, count: Int, from bucket: Int) -> WordSlot {
+        let length = WordSlot.clamped(count)
+        var bucket = bucket
         while true {
-            let found = slots[slot]
-            if found.id == 0 { return found }
-            if found.head == head && found.length == length
-                && (count <= ByteLanes.width || tailMatches(found.id, count, { index in key[index] }))
-            {
-                return found
+            let base = slotBase + bucket * Self.bucketWidth
+            for index in 0..<Self.bucketWidth {
+                let slot = base[index]
+                if slot.id != 0, slot.head == head, slot.length == length,
+                   count <= ByteLanes.width || tailMatches(slot.id, count, key)
+                {
+                    return slot
+                }
             }
-            slot = (slot + 1) & mask
+            if spilled[bucket >> 6] >> UInt64(bucket & 63) & 1 == 0 { return .empty }
+            bucket = (bucket + 1) & bucketMask
         }
     }
 
-    /// Whether entry `id`'s key is `count` bytes long and matches `byte`
+    /// Whether entry `id`'s key is `count` bytes long and matches `key`
     /// after its first lane; only keys longer than a lane get this far.
-    private func tailMatches(_ id: UInt32, _ count: Int, _ byte: (Int) -> UInt8) -> Bool {
+    private func tailMatches(_ id: UInt32, _ count: Int, _ key: UnsafePointer<UInt8>) -> Bool {
         let entry = entries[Int(id)]
         guard Int(entry.keyLength) == count else { return false }
         let start = Int(entry.keyStart)
-        for index in min(count, ByteLanes.width)..<count where keys[start + index] != byte(index) { return false }
+        for index in ByteLanes.width..<count where keys[start + index] != key[index] { return false }
         return true
     }
 }
