@@ -113,6 +113,16 @@ extension TurnRun {
     /// returns how many.
     private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, into buffer: UnsafeMutablePointer<Int32>) -> Int {
         var count = 0
+        if !plan.tagBits.isEmpty {
+            var bits: UInt64 = 0
+            for note in notes where note & 3 != Firing.shadow.rawValue { bits |= plan.tagBits[Int(note >> 2)] }
+            while bits != 0 {
+                buffer[count] = Int32(bits.trailingZeroBitCount)
+                count += 1
+                bits &= bits - 1
+            }
+            return count
+        }
         for note in notes where note & 3 != Firing.shadow.rawValue {
             let hot = rules[Int(note >> 2)]
             for offset in 0..<Int(hot.tagCount) {

@@ -15,6 +15,30 @@ struct DecisionTests {
 
     """
 
+    /// Tags are collected one way when the rules have at most 64 in all (as
+    /// bits) and another past that: both give every acting rule's tags that
+    /// fired or was held back, sorted, each once, and none of a rule that did
+    /// not fire or is in shadow.
+    @Test(arguments: [12, 64, 65, 150])
+    func tagsAreSortedAndOnceEach(_ tagCount: Int) throws {
+        var random = SystemRandomNumberGenerator()
+        var source = ""
+        var expected = Set<String>()
+        for rule in 0..<60 {
+            let tags = (0..<(1 + rule % 4)).map { _ in "t\(Int.random(in: 0..<tagCount, using: &random))" }
+            let list = tags.map { "\"\($0)\"" }.joined(separator: ", ")
+            let fires = rule % 3 != 0
+            let shadow = rule % 10 == 1
+            source += "\(shadow ? "shadow " : "")rule r\(rule) { when turn_count \(fires ? ">=" : "<") 1 then tag \(list) }\n"
+            if fires, !shadow { expected.formUnion(tags) }
+        }
+        // Every tag used somewhere, so the rules have exactly `tagCount` tags.
+        source += "rule never { when turn_count < 0 then tag \((0..<tagCount).map { "\"t\($0)\"" }.joined(separator: ", ")) }\n"
+        let engine = try engine(source)
+        let decision = try #require(run(engine, [customer()]).first)
+        #expect(decision.tags == expected.sorted())
+    }
+
     @Test func conflictsResolveByOutcomeThenPriorityThenPosition() throws {
         let engine = try engine(Self.conflicting)
         for _ in 0..<3 {
