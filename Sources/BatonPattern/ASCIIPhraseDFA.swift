@@ -41,8 +41,8 @@ struct ASCIIPhraseDFA: Sendable {
     /// The row of state 0 after whitespace (-1 when no scan reaches it),
     /// where a second walk over a long message starts (see `run`).
     let afterSpaceRow: Int
-    /// Per ASCII byte: whether it is whitespace.
-    let isSpace: [Bool]
+    /// Per ASCII byte: 0 for whitespace, else 1 (what `split` counts).
+    let solid: [UInt8]
     /// The most non-whitespace bytes one match can span: a phrase's symbols.
     let maxMatchBytes: Int
     /// The lists of hit record `r`: `recordLists[recordStart[r]..<recordStart[r + 1]]`
@@ -145,7 +145,7 @@ struct ASCIIPhraseDFA: Sendable {
         self.startRow = Int(rowOf[start]) * columnCount
         let afterSpace = rowOf[Self.space]  // state 0, after whitespace
         self.afterSpaceRow = afterSpace < 0 ? -1 : Int(afterSpace) * columnCount
-        self.isSpace = asciiKind.map { $0 == Self.space }
+        self.solid = asciiKind.map { $0 == Self.space ? 0 : 1 }
         self.maxMatchBytes = maxMatchBytes
         self.recordStart = recordStart
         self.recordLists = recordLists
@@ -216,16 +216,20 @@ struct ASCIIPhraseDFA: Sendable {
     private func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (half: Int, second: Int) {
         guard afterSpaceRow >= 0, bytes.count >= 4 * (maxMatchBytes + 8) else { return (0, 0) }
         let half = (bytes.count + maxMatchBytes) / 2
-        var start = half, solid = 0
-        while start > 0, solid <= maxMatchBytes {
-            start -= 1
-            if !isSpace[Int(bytes[start])] { solid += 1 }
+        return self.solid.withUnsafeBufferPointer { solidTable in
+            // A table read through a pointer and added, not a branch per byte.
+            let isSolid = solidTable.baseAddress!
+            var start = half, solid = 0
+            while start > 0, solid <= maxMatchBytes {
+                start -= 1
+                solid &+= Int(isSolid[Int(bytes[start])])
+            }
+            // Back to a byte that follows whitespace and is not whitespace itself.
+            while start > 0, isSolid[Int(bytes[start - 1])] != 0 || isSolid[Int(bytes[start])] == 0 { start -= 1 }
+            // The chains run in step for `half` bytes: the second must not run off the end.
+            guard start > 0, start + half <= bytes.count else { return (0, 0) }
+            return (half, start)
         }
-        // Back to a byte that follows whitespace and is not whitespace itself.
-        while start > 0, !(isSpace[Int(bytes[start - 1])] && !isSpace[Int(bytes[start])]) { start -= 1 }
-        // The chains run in step for `half` bytes: the second must not run off the end.
-        guard start > 0, start + half <= bytes.count else { return (0, 0) }
-        return (half, start)
     }
 
     /// Whether every byte of `bytes` is below 0x80, eight at a time.

@@ -37,7 +37,7 @@ public final class PhraseSetMatcher: Sendable {
     private let outputLists: [Int32]
     private let hasPhrases: Bool
     /// The automaton over ASCII bytes; nil when its table would be too large.
-    private let asciiDFA: ASCIIPhraseDFA?
+    let asciiDFA: ASCIIPhraseDFA?
 
     public convenience init(lists: [[String]], patterns: [Pattern] = []) {
         self.init(lists: lists, patterns: patterns, maxASCIITable: ASCIIPhraseDFA.maxEntries)

@@ -170,6 +170,36 @@ struct PhraseMatcherTests {
         #expect(split > 1_000)
     }
 
+    /// A phrase that starts before the point where the first chain stops
+    /// and ends after it is found: the second chain starts early enough,
+    /// however far the phrase reaches back.
+    @Test("A phrase across the point where the two chains meet is found")
+    func phraseAcrossTheSplitPoint() throws {
+        let lists = [["where is my order"], ["parcel late"], ["agent"]]
+        let set = PhraseSetMatcher(lists: lists)
+        let dfa = try #require(set.asciiDFA)
+        for total in [4 * (dfa.maxMatchBytes + 8), 200, 333] {
+            let half = (total + dfa.maxMatchBytes) / 2
+            for (list, phrases) in lists.enumerated() {
+                let phrase = phrases[0]
+                for reach in 1..<phrase.utf8.count {
+                    // `prefix` ends in a space, so the phrase starts `reach` bytes before `half`.
+                    let prefix = Self.filler(half - reach)
+                    let suffix = Self.filler(total - half + reach - phrase.utf8.count - 1)
+                    let message = prefix + phrase + " " + suffix
+                    #expect(message.utf8.count == total)
+                    #expect(Self.bits(set, message) >> UInt64(list) & 1 == 1, "\(reach) bytes before the split in \(total)")
+                }
+            }
+        }
+    }
+
+    /// `count` bytes of three-letter words, the last byte a space.
+    private static func filler(_ count: Int) -> String {
+        let words = (count - 1) / 4
+        return String(repeating: "x", count: count - 1 - 4 * words) + String(repeating: " abc", count: words) + " "
+    }
+
     /// A pattern's required literals ride along in the phrase scan as one
     /// more list, found anywhere, even mid-word. For ASCII text its bit must
     /// be set whenever `mayMatch` (and so any match) says so, and, but for
