@@ -226,7 +226,9 @@ final class WordTable: @unchecked Sendable {
         bucketMask = bucketCount - 1
         maxKeyLength = builder.maxKeyLength
 
-        // In id order, so the layout depends only on the entries.
+        // In id order, so the layout depends only on the entries. The
+        // builder keeps at most half the slots in use, so a free slot is
+        // always found, and every search ends at a bucket that did not spill.
         for id in 1..<max(entries.count, 1) {
             let entry = entries[id]
             let key = UnsafeBufferPointer(start: arena + Int(entry.keyStart), count: Int(entry.keyLength))
