@@ -21,9 +21,8 @@ final class Plan: @unchecked Sendable {
     let names: DecisionNameTable
     /// Every rule's tag ids back to back, read by `HotRule.tagStart`/`tagCount`.
     let tagIDs: UnsafeMutableBufferPointer<Int32>
-    /// Per rule, its tags as bits (bit `i` for tag id `i`) when the rules
-    /// have at most 64 tags in all; else empty. A turn's tags are then the
-    /// union of its firing rules' bits, in id order with no sort.
+    /// `TagTable.bits`: a turn's tags are then the union of its firing
+    /// rules' bits, in id order with no sort.
     let tagBits: UnsafeMutableBufferPointer<UInt64>
     /// The `Int32` slots `decide` needs in the scratch space (see `DispatchTables.scratchSlots`).
     var scratchSlots: Int { dispatch.scratchSlots }
@@ -102,9 +101,7 @@ final class Plan: @unchecked Sendable {
             rules[index].tagStart = tags.starts[index]
             rules[index].tagCount = tags.starts[index + 1] - tags.starts[index]
         }
-        tagBits = .copying(tags.names.count > 64 ? [] : graph.rules.indices.map { rule in
-            tags.ids[Int(tags.starts[rule])..<Int(tags.starts[rule + 1])].reduce(0) { $0 | 1 << UInt64($1) }
-        })
+        tagBits = .copying(tags.bits)
         intentIndex = NameIndex(graph.intentIDs.mapValues(Int.init))
         metadataIndex = NameIndex(graph.metadataSlots)
         apiIndex = NameIndex(graph.apiSlots)

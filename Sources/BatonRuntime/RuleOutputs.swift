@@ -66,6 +66,9 @@ struct TagTable {
     /// Per rule: its tag ids, `ids[starts[r]..<starts[r + 1]]`.
     let ids: [Int32]
     let starts: [Int32]
+    /// Per rule: its tags as bits (bit `i` for tag id `i`); empty when the
+    /// rules have more than 64 tags in all.
+    let bits: [UInt64]
 
     init(_ rules: [GraphRule]) {
         names = Array(Set(rules.flatMap(\.tags))).sorted()
@@ -79,5 +82,8 @@ struct TagTable {
         }
         self.ids = ids
         self.starts = starts
+        bits = names.count > 64 ? [] : rules.indices.map { rule in
+            ids[Int(starts[rule])..<Int(starts[rule + 1])].reduce(0) { $0 | 1 << UInt64($1) }
+        }
     }
 }

@@ -66,7 +66,7 @@ public struct Lexicon: Sendable {
         guard !parts.isEmpty else { return nil }
         let key = parts.count == 1 ? parts[0] : Array(parts.joined(separator: [0x20]))
         let id = key.withUnsafeBufferPointer { key in
-            storage.words.lookup(key, hash: WordHash.of(key))
+            storage.words.lookup(key)
         }
         let entry = storage.words.entries[Int(id)]
         return entry.flags.contains(.inLexicon) ? entry.valence : nil

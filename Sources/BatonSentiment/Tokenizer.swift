@@ -149,7 +149,7 @@ enum Tokenizer {
         var id: UInt32 = 0
         if keyEnd - keyStart <= words.maxKeyLength && keyEnd <= scratch.count {
             let key = UnsafeBufferPointer(rebasing: scratch[keyStart..<keyEnd])
-            id = words.lookup(key, hash: WordHash.of(key))
+            id = words.lookup(key)
         }
         return Token(word: id, shape: shape, entry: words.entries[Int(id)])
     }
@@ -168,7 +168,7 @@ enum Tokenizer {
         var id: UInt32 = 0
         if word.length <= words.maxKeyLength && word.length <= scratch.count {
             let key = UnsafeBufferPointer(rebasing: scratch[0..<word.length])
-            id = words.lookup(key, hash: WordHash.of(key))
+            id = words.lookup(key)
         }
         return Token(word: id, shape: word.shape, entry: words.entries[Int(id)])
     }

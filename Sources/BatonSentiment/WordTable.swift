@@ -271,14 +271,11 @@ final class WordTable: @unchecked Sendable {
         return (0..<Self.bucketWidth).lazy.map { base + $0 }.first { $0.pointee.id == 0 }
     }
 
-    /// The id of the lowercased word in `key` (hashed with `WordHash`), or 0.
-    func lookup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+    /// The id of the lowercased word in `key`, or 0.
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard let bytes = key.baseAddress, key.count > 0 else { return 0 }
-        var head: UInt64 = 0
-        for lane in 0..<min(key.count, ByteLanes.width) {
-            head |= UInt64(key[lane]) << UInt64(lane * 8)
-        }
-        return lookup(lanes: bytes, head: head, count: key.count, hash: hash).id
+        let head = key.count >= ByteLanes.width ? ByteLanes.load(bytes) : ByteLanes.loadShort(bytes, count: key.count)
+        return lookup(lanes: bytes, head: head, count: key.count, hash: WordHash.of(key)).id
     }
 
     /// The slot of the lowercased word in `key`, or `WordSlot.empty`;

@@ -15,7 +15,7 @@ struct WordTableTests {
             let slot = Self.lanesLookup(table, key)
             #expect(slot.id == UInt32(id), "\(String(decoding: key, as: UTF8.self))")
             #expect(slot.flags == entry.flags && slot.role == entry.role)
-            #expect(key.withUnsafeBufferPointer { table.lookup($0, hash: WordHash.of($0)) } == UInt32(id))
+            #expect(key.withUnsafeBufferPointer { table.lookup($0) } == UInt32(id))
         }
     }
 
@@ -41,7 +41,7 @@ struct WordTableTests {
 
         for (key, id) in ids {
             #expect(Self.lanesLookup(table, key).id == id, "\(String(decoding: key, as: UTF8.self))")
-            #expect(key.withUnsafeBufferPointer { table.lookup($0, hash: WordHash.of($0)) } == id)
+            #expect(key.withUnsafeBufferPointer { table.lookup($0) } == id)
         }
         // Absent keys: the odd numbers between the shared-lane keys, and random ones.
         var absent: [[UInt8]] = (0..<2_000).map { Array("sharedxx\(4_001 + 2 * $0)".utf8) }
@@ -52,14 +52,14 @@ struct WordTableTests {
         }
         for key in absent {
             #expect(Self.lanesLookup(table, key).id == 0, "\(String(decoding: key, as: UTF8.self))")
-            #expect(key.withUnsafeBufferPointer { table.lookup($0, hash: WordHash.of($0)) } == 0)
+            #expect(key.withUnsafeBufferPointer { table.lookup($0) } == 0)
         }
     }
 
     @Test("an empty key is never found")
     func emptyKey() {
         let table = Lexicon.bundled.storage.words
-        #expect([UInt8]().withUnsafeBufferPointer { table.lookup($0, hash: WordHash.of($0)) } == 0)
+        #expect([UInt8]().withUnsafeBufferPointer { table.lookup($0) } == 0)
         #expect(Self.lanesLookup(table, []).id == 0)
     }
 
