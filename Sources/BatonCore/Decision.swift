@@ -55,13 +55,13 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     }
     /// The rendered reason template.
     public var reason: String? {
-        @inlinable get { header.pointee.reason }
-        _modify { makeUnique(); yield &header.pointee.reason }
+        @inlinable get { storage.text(.reason) }
+        set { storage = storage.copy(reason: newValue, message: message) }
     }
     /// The rendered transition message for the customer.
     public var message: String? {
-        @inlinable get { header.pointee.message }
-        _modify { makeUnique(); yield &header.pointee.message }
+        @inlinable get { storage.text(.message) }
+        set { storage = storage.copy(reason: reason, message: newValue) }
     }
     /// Conversation tags from every firing acting rule, sorted, no duplicates.
     public var tags: List<String> {
@@ -104,30 +104,39 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     ) {
         let listing = DecisionNameTable.listing(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack)
         self.init(
-            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message, trace: trace,
+            outcome: outcome, rule: rule, queue: queue, urgency: urgency,
+            reasonBytes: reason?.utf8.count ?? -1, messageBytes: message?.utf8.count ?? -1, trace: trace,
             table: listing.table, fired: firedRules.count, held: heldBack.count, shadow: shadowRules.count, tags: tags.count
-        ) { codes in
+        ) { codes, text in
             for (index, code) in listing.codes.enumerated() { codes[index] = code }
+            Storage.write(reason, to: text)
+            Storage.write(message, to: text + (reason?.utf8.count ?? 0))
         }
     }
 
-    /// A decision whose lists are numbers into `table` (see `Header`):
-    /// `fill` writes all `fired + held + shadow + tags` of them. Inlinable,
-    /// so the engine's values move into the storage rather than being copied.
+    /// A decision whose lists are numbers into `table` (see `Header`) and
+    /// whose reason and message are bytes after them: `fill` writes all
+    /// `fired + held + shadow + tags` numbers, then the texts' bytes
+    /// (`reasonBytes`, then `messageBytes`; -1 for none), so a decision is
+    /// one allocation. Inlinable, so the engine's values move into the
+    /// storage rather than being copied.
     @inlinable
     package init(
-        outcome: Outcome, rule: String?, queue: String?, urgency: String?, reason: String?, message: String?,
+        outcome: Outcome, rule: String?, queue: String?, urgency: String?, reasonBytes: Int, messageBytes: Int,
         trace: [RuleTrace]?, table: DecisionNameTable, fired: Int, held: Int, shadow: Int, tags: Int,
-        fill: (UnsafeMutablePointer<Int32>) -> Void
+        fill: (UnsafeMutablePointer<Int32>, UnsafeMutableRawPointer) -> Void
     ) {
         let count = fired + held + shadow + tags
         // Most turns continue with nothing to report: they share one storage.
-        if outcome == .continue, rule == nil, queue == nil, urgency == nil, reason == nil, message == nil, count == 0, trace == nil {
+        if outcome == .continue, rule == nil, queue == nil, urgency == nil, reasonBytes < 0, messageBytes < 0, count == 0,
+            trace == nil
+        {
             storage = Storage.proceed
             return
         }
         storage = Storage.make(
-            count: count, heldStart: fired, shadowStart: fired + held, tagStart: fired + held + shadow)
+            count: count, heldStart: fired, shadowStart: fired + held, tagStart: fired + held + shadow,
+            reasonBytes: reasonBytes, messageBytes: messageBytes)
         // Written through the header's address, so each value moves in
         // (a closure given to `create` could only copy them).
         let header = self.header
@@ -135,11 +144,9 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
         header.pointee.rule = rule
         header.pointee.queue = queue
         header.pointee.urgency = urgency
-        header.pointee.reason = reason
-        header.pointee.message = message
         header.pointee.trace = trace
         header.pointee.table = table
-        storage.withUnsafeMutablePointerToElements(fill)
+        storage.withUnsafeMutablePointerToElements { codes in fill(codes, UnsafeMutableRawPointer(codes + count)) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -228,8 +235,10 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     /// The storage's header. The tail holds, in order, the numbers of the
     /// fired rules (rule number into `table`), the held-back rules (rule
     /// number << 1 | guard), the shadow rules (rule number << 2 | outcome)
-    /// and the tags (tag number): the engine writes no strings and builds
-    /// no arrays for a turn that fires a dozen rules, and dropping the
+    /// and the tags (tag number), then the UTF-8 bytes of the reason and of
+    /// the message: the engine writes no strings and builds no arrays for a
+    /// turn that fires a dozen rules, a rendered reason is written in place
+    /// rather than allocated as a `String` of its own, and dropping the
     /// decision destroys no list elements one by one.
     @usableFromInline
     struct Header {
@@ -237,8 +246,6 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
         @usableFromInline var rule: String?
         @usableFromInline var queue: String?
         @usableFromInline var urgency: String?
-        @usableFromInline var reason: String?
-        @usableFromInline var message: String?
         @usableFromInline var trace: [RuleTrace]?
         /// Names the numbers; nil only while a storage is being made.
         @usableFromInline var table: DecisionNameTable?
@@ -246,34 +253,101 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
         @usableFromInline let heldStart: Int32
         @usableFromInline let shadowStart: Int32
         @usableFromInline let tagStart: Int32
+        /// The texts' lengths in bytes; -1 when the decision has none.
+        @usableFromInline let reasonBytes: Int32
+        @usableFromInline let messageBytes: Int32
 
         @inlinable
-        init(count: Int32, heldStart: Int32, shadowStart: Int32, tagStart: Int32) {
+        init(count: Int32, heldStart: Int32, shadowStart: Int32, tagStart: Int32, reasonBytes: Int32, messageBytes: Int32) {
             self.count = count
             self.heldStart = heldStart
             self.shadowStart = shadowStart
             self.tagStart = tagStart
+            self.reasonBytes = reasonBytes
+            self.messageBytes = messageBytes
         }
+
+        /// Tail elements the numbers and the texts take.
+        @inlinable var capacity: Int {
+            Int(count) + (Int(max(reasonBytes, 0)) + Int(max(messageBytes, 0)) + 3) / 4
+        }
+    }
+
+    /// Which text of the tail.
+    @usableFromInline
+    enum TextKind: Sendable {
+        case reason, message
     }
 
     @usableFromInline
     final class Storage: ManagedBuffer<Header, Int32> {
-        /// A storage with room for `count` numbers, its fields empty.
+        /// A storage with room for `count` numbers and the texts' bytes, its fields empty.
         @inlinable
-        static func make(count: Int, heldStart: Int, shadowStart: Int, tagStart: Int) -> Storage {
-            let buffer = create(minimumCapacity: count) { _ in
-                Header(count: Int32(count), heldStart: Int32(heldStart), shadowStart: Int32(shadowStart), tagStart: Int32(tagStart))
-            }
+        static func make(
+            count: Int, heldStart: Int, shadowStart: Int, tagStart: Int, reasonBytes: Int = -1, messageBytes: Int = -1
+        ) -> Storage {
+            let header = Header(
+                count: Int32(count), heldStart: Int32(heldStart), shadowStart: Int32(shadowStart), tagStart: Int32(tagStart),
+                reasonBytes: Int32(reasonBytes), messageBytes: Int32(messageBytes))
+            let buffer = create(minimumCapacity: header.capacity) { _ in header }
             return unsafeDowncast(buffer, to: Storage.self)
         }
 
         @usableFromInline
         func copy() -> Storage {
-            withUnsafeMutablePointers { header, codes in
-                let count = Int(header.pointee.count)
-                let copy = Self.create(minimumCapacity: count) { _ in header.pointee }
-                copy.withUnsafeMutablePointerToElements { $0.initialize(from: codes, count: count) }
+            withUnsafeMutablePointers { header, tail in
+                let capacity = header.pointee.capacity
+                let copy = Self.create(minimumCapacity: capacity) { _ in header.pointee }
+                copy.withUnsafeMutablePointerToElements { $0.initialize(from: tail, count: capacity) }
                 return unsafeDowncast(copy, to: Storage.self)
+            }
+        }
+
+        /// A copy with other texts: the fields and numbers as they are.
+        @usableFromInline
+        func copy(reason: String?, message: String?) -> Storage {
+            withUnsafeMutablePointers { header, codes in
+                let old = header.pointee
+                let count = Int(old.count)
+                let copy = Self.make(
+                    count: count, heldStart: Int(old.heldStart), shadowStart: Int(old.shadowStart), tagStart: Int(old.tagStart),
+                    reasonBytes: reason?.utf8.count ?? -1, messageBytes: message?.utf8.count ?? -1)
+                copy.withUnsafeMutablePointers { newHeader, newCodes in
+                    newHeader.pointee.outcome = old.outcome
+                    newHeader.pointee.rule = old.rule
+                    newHeader.pointee.queue = old.queue
+                    newHeader.pointee.urgency = old.urgency
+                    newHeader.pointee.trace = old.trace
+                    newHeader.pointee.table = old.table
+                    newCodes.initialize(from: codes, count: count)
+                    let text = UnsafeMutableRawPointer(newCodes + count)
+                    Self.write(reason, to: text)
+                    Self.write(message, to: text + (reason?.utf8.count ?? 0))
+                }
+                return copy
+            }
+        }
+
+        /// The reason or the message, read from the tail's bytes.
+        @inlinable
+        func text(_ kind: TextKind) -> String? {
+            withUnsafeMutablePointers { header, codes in
+                let (offset, bytes) = switch kind {
+                case .reason: (0, Int(header.pointee.reasonBytes))
+                case .message: (Int(max(header.pointee.reasonBytes, 0)), Int(header.pointee.messageBytes))
+                }
+                guard bytes >= 0 else { return nil }
+                let start = UnsafeRawPointer(codes + Int(header.pointee.count)) + offset
+                return String(decoding: UnsafeRawBufferPointer(start: start, count: bytes), as: UTF8.self)
+            }
+        }
+
+        /// Writes `text`'s UTF-8 bytes at `destination`.
+        @usableFromInline
+        static func write(_ text: String?, to destination: UnsafeMutableRawPointer) {
+            guard var text else { return }
+            text.withUTF8 { bytes in
+                if let base = bytes.baseAddress { destination.copyMemory(from: base, byteCount: bytes.count) }
             }
         }
 

@@ -15,11 +15,11 @@ package final class DecisionNameTable: Sendable {
 
     @usableFromInline static let empty = DecisionNameTable(rules: [], tags: [])
 
-    package static func heldCode(rule: Int32, by guardName: GuardHold.Guard) -> Int32 {
+    @inlinable package static func heldCode(rule: Int32, by guardName: GuardHold.Guard) -> Int32 {
         rule << 1 | (guardName == .cooldown ? 0 : 1)
     }
 
-    package static func shadowCode(rule: Int32, outcome: Decision.Outcome) -> Int32 {
+    @inlinable package static func shadowCode(rule: Int32, outcome: Decision.Outcome) -> Int32 {
         rule << 2 | Int32(outcome.rank)
     }
 

@@ -40,11 +40,11 @@ public struct Evaluator: Sendable {
 
     /// As `evaluate(_:state:explain:)`, also reporting the work done.
     public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool, stats: inout EvaluationStats) -> Decision {
-        let scratch = MemoScratch(memoBytes: graph.nodes.count, slots: plan.scratchSlots)
+        let scratch = MemoScratch(memoBytes: graph.nodes.count, slots: plan.scratchSlots, texts: plan.textSlots)
         var run = TurnRun(plan: plan, memo: scratch.bytes, explain: explain)
         swap(&run.state, &state)
         run.ingest(event)
-        let decision = run.decide(scratch: scratch.slots)
+        let decision = run.decide(scratch: scratch.slots, texts: scratch.texts)
         // The message is not kept: what later events of the turn can read is computed now.
         if event.role == .customer, !plan.layout.keepsMessage { run.resolveMessageFeatures() }
         swap(&run.state, &state)

@@ -6,8 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// The per-event node memo's memory, and `Int32` slots where `decide`
-/// notes firing rules and their tags: one buffer per thread, kept between
+/// The per-event node memo's memory, `Int32` slots where `decide` notes
+/// firing rules and their tags, and `String` slots where it keeps a
+/// winner's placeholder texts while the decision is written: one buffer per thread, kept between
 /// events and grown as needed, so an evaluation allocates nothing for them
 /// and needs no closure scope (`withUnsafeTemporaryAllocation`'s closure
 /// made the decision be copied out of it on every event).
@@ -20,6 +21,9 @@ struct MemoScratch: ~Copyable {
     let bytes: UnsafeMutablePointer<UInt8>
     /// `slots` uninitialised slots.
     let slots: UnsafeMutablePointer<Int32>
+    /// `texts` uninitialised slots, left uninitialised after each use (the
+    /// buffer is freed as raw memory).
+    let texts: UnsafeMutablePointer<String>
     private let owned: Bool
 
     /// Layout of a thread's buffer: this header, then the bytes.
@@ -35,17 +39,19 @@ struct MemoScratch: ~Copyable {
         return key
     }()
 
-    init(memoBytes: Int, slots slotCount: Int) {
+    init(memoBytes: Int, slots slotCount: Int, texts textCount: Int) {
         let count = max(memoBytes, 1)
-        // The slots follow the memo, 8-aligned.
+        // The slots follow the memo, then the texts, each 8-aligned.
         let slotOffset = (count + 7) & ~7
-        let total = slotOffset + 4 * max(slotCount, 1)
+        let textOffset = (slotOffset + 4 * max(slotCount, 1) + 7) & ~7
+        let total = textOffset + MemoryLayout<String>.stride * max(textCount, 1)
         var header = pthread_getspecific(Self.key)?.assumingMemoryBound(to: Header.self)
         if let current = header, current.pointee.inUse {
             let raw = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 8)
             bytes = raw.bindMemory(to: UInt8.self, capacity: count)
             bytes.initialize(repeating: 0, count: count)
             slots = (raw + slotOffset).bindMemory(to: Int32.self, capacity: max(slotCount, 1))
+            texts = (raw + textOffset).bindMemory(to: String.self, capacity: max(textCount, 1))
             owned = true
             return
         }
@@ -66,6 +72,7 @@ struct MemoScratch: ~Copyable {
         bytes = raw.assumingMemoryBound(to: UInt8.self)
         bytes.initialize(repeating: 0, count: count)
         slots = (raw + slotOffset).bindMemory(to: Int32.self, capacity: max(slotCount, 1))
+        texts = (raw + textOffset).bindMemory(to: String.self, capacity: max(textCount, 1))
         owned = false
     }
 

@@ -26,6 +26,8 @@ final class Plan: @unchecked Sendable {
     let tagBits: UnsafeMutableBufferPointer<UInt64>
     /// The `Int32` slots `decide` needs in the scratch space (see `DispatchTables.scratchSlots`).
     var scratchSlots: Int { dispatch.scratchSlots }
+    /// The `String` slots `decide` needs to render a winner's reason and message.
+    let textSlots: Int
     /// Per rule: what a winning rule puts in the decision.
     let actions: [RuleAction]
     /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
@@ -107,6 +109,7 @@ final class Plan: @unchecked Sendable {
         apiIndex = NameIndex(graph.apiSlots)
         toolIndex = NameIndex(graph.toolSlots)
         actions = graph.rules.map(RuleAction.init)
+        textSlots = actions.map { ($0.reason?.placeholders ?? 0) + ($0.say?.placeholders ?? 0) }.max() ?? 0
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
         var bitPool: [UInt64] = []

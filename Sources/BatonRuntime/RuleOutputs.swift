@@ -3,49 +3,93 @@ import BatonGraph
 
 /// What a winning rule puts in the decision: one reference to read, where
 /// `graph.rules[i]` would copy the whole rule (its labels, source, tags).
-final class RuleAction: Sendable {
+/// Unchecked `Sendable`: its recipes' memory is written only in `init`.
+final class RuleAction: @unchecked Sendable {
     let outcome: Decision.Outcome
     let name: String
     let queue: String?
     let urgency: String?
-    let reason: PreparedTemplate?
-    let say: PreparedTemplate?
+    let reason: TextRecipe?
+    let say: TextRecipe?
+    /// The recipes' parts and literal bytes, freed with the action.
+    private let memory: UnsafeMutableRawPointer
 
     init(_ rule: GraphRule) {
         outcome = rule.outcome
         name = rule.name
         queue = rule.queue
         urgency = rule.urgency
-        reason = rule.reason.map(PreparedTemplate.init)
-        say = rule.say.map(PreparedTemplate.init)
+        let templates = [rule.reason, rule.say].map { $0.map { TextRecipe.merged($0.parts) } }
+        let partCount = templates.reduce(0) { $0 + ($1?.count ?? 0) }
+        let byteCount = templates.reduce(0) { total, parts in
+            total + (parts ?? []).reduce(0) { if case .text(let literal) = $1 { $0 + literal.utf8.count } else { $0 } }
+        }
+        let partsBytes = MemoryLayout<TextRecipe.Part>.stride * partCount
+        memory = .allocate(byteCount: max(partsBytes + byteCount, 1), alignment: MemoryLayout<TextRecipe.Part>.alignment)
+        var parts = memory.bindMemory(to: TextRecipe.Part.self, capacity: partCount)
+        var bytes = memory + partsBytes
+        var recipes: [TextRecipe?] = []
+        for template in templates {
+            guard let template else {
+                recipes.append(nil)
+                continue
+            }
+            recipes.append(TextRecipe(template, parts: parts, bytes: &bytes))
+            parts += template.count
+        }
+        reason = recipes[0]
+        say = recipes[1]
     }
+
+    deinit { memory.deallocate() }
 }
 
-/// A template as `render` uses it: literal text joined once, so a template
-/// without placeholders (most transition messages) is one string.
-enum PreparedTemplate: Sendable {
-    case constant(String)
-    /// Adjacent literals joined; `literalBytes` sizes the rendered text.
-    case parts([Template.Part], literalBytes: Int)
-
-    init(_ template: Template) {
-        var text = ""
-        for part in template.parts {
-            guard case .text(let literal) = part else {
-                let parts = Self.merged(template.parts)
-                let literalBytes = parts.reduce(0) { total, part in
-                    if case .text(let literal) = part { total + literal.utf8.count } else { total }
-                }
-                self = .parts(parts, literalBytes: literalBytes)
-                return
-            }
-            text += literal
-        }
-        self = .constant(text)
+/// A template as `TurnRun.renderTexts` renders it: literal bytes and
+/// placeholders as plain data, so rendering retains nothing of the plan.
+/// Its memory belongs to the `RuleAction` that holds it.
+struct TextRecipe {
+    enum Part {
+        case literal(UnsafeRawBufferPointer)
+        case metadata(slot: Int)
+        case api(slot: Int, APIValueField)
+        case toolSummary
+        case signal(TurnSignal)
     }
 
-    /// `parts` with adjacent literals joined.
-    private static func merged(_ parts: [Template.Part]) -> [Template.Part] {
+    let parts: UnsafeBufferPointer<Part>
+    /// Bytes of the literal parts; each placeholder's text adds its own.
+    let literalBytes: Int
+    /// Placeholder parts, each rendered once into a slot of its own.
+    let placeholders: Int
+
+    /// Writes `template`'s parts at `parts` and its literals' bytes at `bytes` (advanced past them).
+    fileprivate init(_ template: [Template.Part], parts: UnsafeMutablePointer<Part>, bytes: inout UnsafeMutableRawPointer) {
+        var literalBytes = 0, placeholders = 0
+        for (index, part) in template.enumerated() {
+            let recipePart: Part
+            switch part {
+            case .text(let literal):
+                let count = literal.utf8.count
+                bytes.copyMemory(from: Array(literal.utf8), byteCount: count)
+                recipePart = .literal(UnsafeRawBufferPointer(start: bytes, count: count))
+                bytes += count
+                literalBytes += count
+            case .metadata(let slot): recipePart = .metadata(slot: slot)
+            case .api(let slot, let field): recipePart = .api(slot: slot, field)
+            case .toolSummary: recipePart = .toolSummary
+            case .signal(let signal): recipePart = .signal(signal)
+            }
+            if case .literal = recipePart {} else { placeholders += 1 }
+            (parts + index).initialize(to: recipePart)
+        }
+        self.parts = UnsafeBufferPointer(start: parts, count: template.count)
+        self.literalBytes = literalBytes
+        self.placeholders = placeholders
+    }
+
+    /// `parts` with adjacent literals joined (a template without
+    /// placeholders, as most transition messages are, is one literal).
+    fileprivate static func merged(_ parts: [Template.Part]) -> [Template.Part] {
         var result: [Template.Part] = []
         for part in parts {
             if case .text(let literal) = part, case .text(let previous)? = result.last {

@@ -6,7 +6,8 @@ extension TurnRun {
     /// Decides the turn. `scratch` holds `plan.scratchSlots` slots: firing
     /// rules are noted there as the loop finds them (no array grows per
     /// rule), and written once as numbers into the decision's storage.
-    mutating func decide(scratch: UnsafeMutablePointer<Int32>) -> Decision {
+    /// `texts` holds `plan.textSlots` slots for the winner's placeholder texts.
+    mutating func decide(scratch: UnsafeMutablePointer<Int32>, texts: UnsafeMutablePointer<String>) -> Decision {
         let list = plan.dispatch.list(forIntent: state.turn.intent)
         stats.rulesVisited += list.ruleCount
         let holdingGuard = activeGuard()
@@ -60,29 +61,24 @@ extension TurnRun {
         // The tags, sorted and once each, go after the notes.
         let tags = tagCount == 0 ? 0 : collectTags(notes, into: scratch + firings)
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
-        // One initialiser call on one path, the values moved in: the inlined
-        // initialiser then writes them straight into the decision's storage.
-        var outcome = Decision.Outcome.continue
-        var name: String?, queue: String?, urgency: String?, reason: String?, message: String?
-        if winner >= 0 {
-            let rule = plan.actions[winner]
-            if rule.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
-                state.flags.insert(.escalatedThisTurn)
-                if state.escalationCounter < .max { state.escalationCounter += 1 }
-            }
-            outcome = rule.outcome
-            name = rule.name
-            queue = rule.queue
-            urgency = rule.urgency
-            reason = rule.reason.map { render($0) }
-            message = rule.say.map { render($0) }
+        let action = winner >= 0 ? plan.actions[winner] : nil
+        if let action, action.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
+            state.flags.insert(.escalatedThisTurn)
+            if state.escalationCounter < .max { state.escalationCounter += 1 }
         }
+        // The winner's placeholder texts wait in `texts` while the decision is sized and written.
+        let rendered = renderTexts(of: action, into: texts)
+        defer { rendered.release() }
         let heldGuard = holdingGuard ?? .cooldown
+        // One initialiser call on one path, the values moved in: the inlined
+        // initialiser writes them, and then the numbers and the rendered
+        // texts, straight into the decision's one storage object.
         return Decision(
-            outcome: outcome, rule: name, queue: queue, urgency: urgency, reason: reason, message: message, trace: trace,
+            outcome: action?.outcome ?? .continue, rule: action?.name, queue: action?.queue, urgency: action?.urgency,
+            reasonBytes: rendered.reasonBytes, messageBytes: rendered.messageBytes, trace: trace,
             table: plan.names, fired: firedCount, held: heldCount, shadow: shadowCount, tags: tags
-        ) { codes in
-            // Each list in conflict order, then the tags.
+        ) { codes, text in
+            // Each list in conflict order, then the tags, then the texts.
             var firedSlot = 0, heldSlot = firedCount, shadowSlot = firedCount + heldCount
             for note in notes {
                 let rule = note >> 2
@@ -100,6 +96,7 @@ extension TurnRun {
             }
             let tagIDs = scratch + firings
             for slot in 0..<tags { codes[shadowSlot + slot] = tagIDs[slot] }
+            rendered.write(to: text)
         }
     }
 
@@ -164,65 +161,5 @@ extension TurnRun {
             if before >= limit { return .maxEscalations }
         }
         return nil
-    }
-
-    // MARK: Templates
-
-    /// Renders a template; a missing value renders as an empty string and
-    /// numbers use `Value.format`.
-    mutating func render(_ template: PreparedTemplate) -> String {
-        switch template {
-        case .constant(let text): text
-        case .parts(let parts, let literalBytes): render(parts, literalBytes: literalBytes)
-        }
-    }
-
-    private mutating func render(_ parts: [Template.Part], literalBytes: Int) -> String {
-        // Each placeholder's text is computed once, kept on the stack, and
-        // the result sized from it, so the string is written in one allocation.
-        withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces in
-            let base = pieces.baseAddress!
-            var count = literalBytes
-            for (index, part) in parts.enumerated() {
-                let piece: String
-                if case .text(let literal) = part { piece = literal } else {
-                    piece = placeholder(part)
-                    count += piece.utf8.count
-                }
-                (base + index).initialize(to: piece)
-            }
-            defer { base.deinitialize(count: parts.count) }
-            return String(unsafeUninitializedCapacity: count) { buffer in
-                var written = 0
-                for index in 0..<parts.count {
-                    base[index].withUTF8 { bytes in
-                        if bytes.count > 0 { (buffer.baseAddress! + written).update(from: bytes.baseAddress!, count: bytes.count) }
-                        written += bytes.count
-                    }
-                }
-                return written
-            }
-        }
-    }
-
-    /// A placeholder's text; a missing value is empty.
-    private mutating func placeholder(_ part: Template.Part) -> String {
-        switch part {
-        case .text(let literal): literal
-        case .metadata(let slot):
-            if case .string(let text) = state.metadata[slot] { text } else { Self.rendered(value(.metadata(slot: slot))) }
-        case .api(let slot, .status): apiRecord(slot)?.status ?? ""
-        case .api(let slot, let field): Self.rendered(value(.api(slot: slot, field)))
-        case .toolSummary: state.turn.toolSummary ?? ""
-        case .signal(let signal): Self.rendered(value(.signal(signal)))
-        }
-    }
-
-    static func rendered(_ value: Value?) -> String {
-        switch value {
-        case nil, .null?: ""
-        case .number(let number)?: Value.format(number)
-        case let other?: other.description
-        }
     }
 }

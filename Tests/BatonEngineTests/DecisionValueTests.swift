@@ -75,10 +75,13 @@ struct DecisionValueTests {
         message: String? = nil, codes: [Int32], fired: Int, held: Int, shadow: Int
     ) -> Decision {
         Decision(
-            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reason: reason, message: message, trace: nil,
-            table: table, fired: fired, held: held, shadow: shadow, tags: codes.count - fired - held - shadow
-        ) { tail in
+            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reasonBytes: reason?.utf8.count ?? -1,
+            messageBytes: message?.utf8.count ?? -1, trace: nil, table: table, fired: fired, held: held, shadow: shadow,
+            tags: codes.count - fired - held - shadow
+        ) { tail, text in
             for (index, code) in codes.enumerated() { tail[index] = code }
+            Decision.Storage.write(reason, to: text)
+            Decision.Storage.write(message, to: text + (reason?.utf8.count ?? 0))
         }
     }
 
@@ -155,6 +158,36 @@ struct DecisionValueTests {
         }
         #expect(list == ["angry", "trial"])
         #expect(list.description == #"["angry", "trial"]"#)
+    }
+
+    /// The reason and message are bytes after the lists: absent and empty
+    /// stay apart, any UTF-8 survives, and setting one keeps the other and
+    /// the lists.
+    @Test(arguments: [
+        (String?.none, String?.none), ("", nil), (nil, ""), ("", ""), ("charged twice", nil), (nil, "Connecting you."),
+        ("Zürich 🚚 " + String(repeating: "x", count: 300), "é"), ("a", "bc"), ("abc", "d"),
+    ])
+    func textsAreKeptByTheBytes(reason: String?, message: String?) {
+        let coded = Self.coded(
+            outcome: .escalate, rule: "double_charge", reason: reason, message: message, codes: [1, 0, 1], fired: 2, held: 0,
+            shadow: 0)
+        let listed = Decision(
+            outcome: .escalate, rule: "double_charge", reason: reason, message: message, tags: ["vip"],
+            firedRules: ["double_charge", "angry"])
+        for decision in [coded, listed] {
+            #expect(decision.reason == reason)
+            #expect(decision.message == message)
+            #expect(decision.firedRules == ["double_charge", "angry"] && decision.tags == ["vip"])
+        }
+        #expect(coded == listed)
+        var changed = coded
+        changed.reason = "now " + (reason ?? "none")
+        #expect(changed.reason == "now " + (reason ?? "none"))
+        #expect(changed.message == message)
+        changed.message = nil
+        #expect(changed.message == nil && changed.reason == "now " + (reason ?? "none"))
+        #expect(changed.firedRules == ["double_charge", "angry"] && changed.tags == ["vip"])
+        #expect(coded.reason == reason && coded.message == message)
     }
 
     /// A decision with nothing to report shares the plain `continue` storage.
