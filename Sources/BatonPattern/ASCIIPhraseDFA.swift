@@ -232,14 +232,24 @@ struct ASCIIPhraseDFA: Sendable {
         }
     }
 
-    /// Whether every byte of `bytes` is below 0x80, eight at a time.
+    /// Whether every byte of `bytes` is below 0x80: 32 at a time (four
+    /// words ORed, one branch), then eight, then one.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
         var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
+        while index &+ 32 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
+            if word & high != 0 { return false }
+            index &+= 32
+        }
+        while index &+ 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high != 0 { return false }
+            index &+= 8
         }
         while index < bytes.count {
             if bytes[index] >= 0x80 { return false }

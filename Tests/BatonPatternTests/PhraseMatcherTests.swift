@@ -170,6 +170,24 @@ struct PhraseMatcherTests {
         #expect(split > 1_000)
     }
 
+    /// The ASCII check reads 32 bytes, then 8, then 1 at a time: a byte
+    /// above 0x7F is found at every position of every length up to 80, in
+    /// every pass.
+    @Test("The ASCII check finds a non-ASCII byte wherever it is")
+    func asciiCheckFindsEveryHighByte() {
+        for length in 0...80 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(plain.withUnsafeBufferPointer(ASCIIPhraseDFA.isASCII), "length \(length)")
+            for position in 0..<length {
+                for high: UInt8 in [0x80, 0xC3, 0xFF] {
+                    var bytes = plain
+                    bytes[position] = high
+                    #expect(!bytes.withUnsafeBufferPointer(ASCIIPhraseDFA.isASCII), "length \(length), byte \(position)")
+                }
+            }
+        }
+    }
+
     /// A phrase that starts before the point where the first chain stops
     /// and ends after it is found: the second chain starts early enough,
     /// however far the phrase reaches back.
