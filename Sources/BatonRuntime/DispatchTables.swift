@@ -23,7 +23,7 @@ struct DispatchTables {
     /// the intent-free rules too, as the graph's dispatch index does) and
     /// then the intent-free list; `conflictOrder`: every rule, first the
     /// one that wins; `children`: the residual conditions' pool.
-    init(lists: [[Int32]], conflictOrder: [Int32], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID]) {
+    init(lists: [[Int32]], conflictOrder: [Int32], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID], alwaysTrue: Int32) {
         var rank = [Int32](repeating: 0, count: rules.count)
         for (place, rule) in conflictOrder.enumerated() { rank[Int(rule)] = Int32(place) }
         var pool: [Candidate] = []
@@ -34,7 +34,7 @@ struct DispatchTables {
             for rule in list {
                 let hot = rules[Int(rule)]
                 // A rule whose whole condition the dispatch implies has nothing to test first.
-                let firstTest = hot.hasResidual && hot.residualCount == 0 ? CandidateGroup.noTest : hot.firstTest
+                let firstTest = hot.hasResidual && hot.residualCount == 0 ? alwaysTrue : hot.firstTest
                 if members[firstTest] == nil { order.append(firstTest) }
                 members[firstTest, default: []].append(rule)
             }
@@ -50,7 +50,8 @@ struct DispatchTables {
                         test = children[Int(test)].rawValue
                         residualCount = -1
                     }
-                    pool.append(Candidate(rule: rule, test: test, residualCount: residualCount, rank: rank[Int(rule)]))
+                    pool.append(Candidate(
+                        rule: rule, test: test, residualCount: residualCount, rankAndCodes: rank[Int(rule)] << 4 | hot.firingCodes))
                 }
                 return CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count))
             }
@@ -120,8 +121,18 @@ struct Candidate {
     /// `residualCount`, or -1 when `test` is a node.
     var residualCount: Int32
     /// The rule's place in the conflict order of all rules (a list's order
-    /// is that order restricted to its rules).
-    var rank: Int32
+    /// is that order restricted to its rules), shifted left by 4 above its
+    /// `HotRule.firingCodes`, so noting a firing rule reads nothing else.
+    var rankAndCodes: Int32
+
+    var rank: Int32 { rankAndCodes >> 4 }
+
+    /// The rule's note when it fires: its rank, and how it counts (`Firing`)
+    /// with (`guardShift` 2) or without (0) a guard holding.
+    @inline(__always)
+    func note(guardShift: Int32) -> Int32 {
+        (rankAndCodes >> 4) << 2 | (rankAndCodes >> guardShift) & 3
+    }
 }
 
 /// One dispatch list: its groups, and how many rules they hold.
@@ -137,9 +148,9 @@ struct DispatchList {
 /// in does not change the decision; `decide` puts the firing ones back in
 /// conflict order by their `Candidate.rank`.
 struct CandidateGroup {
-    /// A node, or `noTest` for rules that fire on their dispatch alone.
+    /// A node; for rules that fire on their dispatch alone, the memo slot
+    /// after the last node, which every evaluation sets to "holds".
     var firstTest: Int32
-    static let noTest: Int32 = -1
     var start: Int32
     var end: Int32
 }

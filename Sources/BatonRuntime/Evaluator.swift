@@ -40,7 +40,9 @@ public struct Evaluator: Sendable {
 
     /// As `evaluate(_:state:explain:)`, also reporting the work done.
     public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool, stats: inout EvaluationStats) -> Decision {
-        let scratch = MemoScratch(memoBytes: graph.nodes.count, slots: plan.scratchSlots, texts: plan.textSlots)
+        // One memo byte past the nodes always holds: the first test of rules that fire on their dispatch alone.
+        let scratch = MemoScratch(memoBytes: graph.nodes.count + 1, slots: plan.scratchSlots, texts: plan.textSlots)
+        scratch.bytes[graph.nodes.count] = 2
         var run = TurnRun(plan: plan, memo: scratch.bytes, explain: explain)
         swap(&run.state, &state)
         run.ingest(event)

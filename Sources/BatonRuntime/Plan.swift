@@ -196,7 +196,8 @@ final class Plan: @unchecked Sendable {
         let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
             + [graph.candidateRules(forIntent: nil)]
         let conflictOrder = graph.rules.sorted { $0.beats($1) }.map { Int32($0.index) }
-        dispatch = DispatchTables(lists: lists, conflictOrder: conflictOrder, rules: rules, children: pool)
+        dispatch = DispatchTables(
+            lists: lists, conflictOrder: conflictOrder, rules: rules, children: pool, alwaysTrue: Int32(graph.nodes.count))
         children = .copying(pool)
         comparisons = ComparisonGroups(
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,
@@ -336,6 +337,14 @@ struct HotRule {
     /// The rule's tags: `Plan.tagIDs[tagStart..<tagStart + tagCount]`.
     var tagStart: Int32 = 0
     var tagCount: Int32 = 0
+
+    /// How the rule counts when it fires: the `Firing` code (fired 0,
+    /// held 1, shadow 2) with no guard holding in bits 0–1, and with one
+    /// holding in bits 2–3, so the rule loop reads it without branching.
+    var firingCodes: Int32 {
+        if isShadow { return 2 | 2 << 2 }
+        return outcome != .continue && !bypassGuards ? 0 | 1 << 2 : 0
+    }
 }
 
 /// A node as plain data: junctions index `Plan.children`, `not`/`same` (a

@@ -11,55 +11,30 @@ extension TurnRun {
         let list = plan.dispatch.list(forIntent: state.turn.intent)
         stats.rulesVisited += list.ruleCount
         let holdingGuard = activeGuard()
-        let candidates = plan.dispatch.candidates
-        var firings = 0
-        var firedCount = 0, heldCount = 0, shadowCount = 0, tagCount = 0
+        let guardShift: Int32 = holdingGuard == nil ? 0 : 2
         var traces: [(rank: Int, trace: RuleTrace)] = []
-        for group in list.groups {
-            // A first test shared by many rules fails for all of them at once.
-            if !explain, group.firstTest != CandidateGroup.noTest, !holds(NodeID(rawValue: group.firstTest)) { continue }
-            for position in Int(group.start)..<Int(group.end) {
-                let candidate = candidates[position]
-                let index = Int(candidate.rule)
-                let fires = candidate.residualCount >= 0
-                    ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
-                    : holds(NodeID(rawValue: candidate.test))
-                if explain { traces.append((Int(candidate.rank), trace(ofRule: index, fired: fires))) }
-                guard fires else { continue }
-                let hot = rules[index]
-                let firing: Firing
-                if hot.isShadow {
-                    firing = .shadow
-                    shadowCount += 1
-                } else {
-                    tagCount += Int(hot.tagCount)
-                    if hot.outcome != .continue, !hot.bypassGuards, holdingGuard != nil {
-                        firing = .held
-                        heldCount += 1
-                    } else {
-                        firing = .fired
-                        firedCount += 1
-                    }
-                }
-                scratch[firings] = candidate.rank << 2 | firing.rawValue
-                firings += 1
-            }
-        }
+        let firings = explain
+            ? noteFiringsExplained(list, guardShift: guardShift, into: scratch, traces: &traces)
+            : noteFirings(list, guardShift: guardShift, into: scratch)
         // Most events fire nothing: the shared `continue` decision.
         if firings == 0, !explain { return .proceed }
         // Back to conflict order: notes sort by rank, then name their rules.
         // The first acting rule that fired and was not held decides the turn.
         Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
         var winner = -1
+        var firedCount = 0, heldCount = 0
         for slot in 0..<firings {
             let note = scratch[slot]
             let rule = plan.dispatch.rulesByRank[Int(note >> 2)]
             scratch[slot] = rule << 2 | note & 3
+            firedCount &+= note & 3 == Firing.fired.rawValue ? 1 : 0
+            heldCount &+= note & 3 == Firing.held.rawValue ? 1 : 0
             if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
         }
+        let shadowCount = firings - firedCount - heldCount
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
-        // The tags, sorted and once each, go after the notes.
-        let tags = tagCount == 0 ? 0 : collectTags(notes, into: scratch + firings)
+        // The tags of the fired and held rules, sorted and once each, go after the notes.
+        let tags = shadowCount == firings ? 0 : collectTags(notes, into: scratch + firings)
         let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         let action = winner >= 0 ? plan.actions[winner] : nil
         if let action, action.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
@@ -100,7 +75,54 @@ extension TurnRun {
         }
     }
 
-    /// How a firing rule counts, noted in a scratch slot's low bits.
+    /// Notes the firing rules of `list` in `scratch` (see `Candidate.note`);
+    /// returns how many. The rule loop of every event: it keeps nothing live
+    /// but the count, and a group whose first test fails (a threshold, an
+    /// error count or a tier shared by many rules) is passed over without
+    /// reading its entries.
+    private mutating func noteFirings(_ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>) -> Int {
+        let candidates = plan.dispatch.candidates
+        var firings = 0
+        for group in list.groups where holds(NodeID(rawValue: group.firstTest)) {
+            for position in Int(group.start)..<Int(group.end) {
+                let candidate = candidates[position]
+                guard fires(candidate) else { continue }
+                scratch[firings] = candidate.note(guardShift: guardShift)
+                firings += 1
+            }
+        }
+        return firings
+    }
+
+    /// As `noteFirings`, visiting every rule of `list` and tracing it.
+    private mutating func noteFiringsExplained(
+        _ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>,
+        traces: inout [(rank: Int, trace: RuleTrace)]
+    ) -> Int {
+        let candidates = plan.dispatch.candidates
+        var firings = 0
+        for group in list.groups {
+            for position in Int(group.start)..<Int(group.end) {
+                let candidate = candidates[position]
+                let fires = fires(candidate)
+                traces.append((Int(candidate.rank), trace(ofRule: Int(candidate.rule), fired: fires)))
+                guard fires else { continue }
+                scratch[firings] = candidate.note(guardShift: guardShift)
+                firings += 1
+            }
+        }
+        return firings
+    }
+
+    /// Whether a candidate's rule fires, its dispatch given.
+    @inline(__always)
+    private mutating func fires(_ candidate: Candidate) -> Bool {
+        candidate.residualCount >= 0
+            ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
+            : holds(NodeID(rawValue: candidate.test))
+    }
+
+    /// How a firing rule counts, noted in a scratch slot's low bits (see `HotRule.firingCodes`).
     private enum Firing: Int32 {
         case fired, held, shadow
     }
