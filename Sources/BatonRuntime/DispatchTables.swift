@@ -131,7 +131,8 @@ struct Candidate {
     /// with (`guardShift` 2) or without (0) a guard holding.
     @inline(__always)
     func note(guardShift: Int32) -> Int32 {
-        (rankAndCodes >> 4) << 2 | (rankAndCodes >> guardShift) & 3
+        // `&>>`: the shift is 0 or 2, so no checks for negative or oversized shifts.
+        (rankAndCodes >> 4) << 2 | (rankAndCodes &>> guardShift) & 3
     }
 }
 
