@@ -20,7 +20,7 @@ import Glibc
 /// - a whole turn with VADER scoring a 30-word customer message;
 /// - session state bytes, and resident memory of 1,000,000 live sessions;
 /// - the time to load a checked rule set into an engine;
-/// - per-event evaluation again, with every list of each decision read.
+/// - per-event evaluation again, with every list and text of each decision read.
 /// `--export` writes the policy and events for `scripts/engine/compare.py`;
 /// `--json` writes the figures for it to print beside other engines'.
 /// `BATON_BENCH_NO_VADER=1`, `BATON_BENCH_NO_LATENCY=1` and
@@ -82,7 +82,7 @@ func runEngineBench(_ arguments: [String]) throws {
                      vader.customer + vader.bot, timing.stateBytes))
         print(String(format: "        visited per event: %.1f rules, %.1f nodes; sentiment scored on %.0f%% of events, message folded on %.0f%%",
                      work.rules, work.nodes, work.scored * 100, work.folded * 100))
-        print(String(format: "        with every list of each decision read (fired, held back, shadow, tags): %.3f µs per event",
+        print(String(format: "        with every list and text of each decision read (fired, held back, shadow, tags, reason, message): %.3f µs per event",
                      listsRead[index].all))
         print(String(format: "        loading the checked rules into an engine (compile + plan): %.2f ms", loadMillis(set.ruleSet)))
         if ProcessInfo.processInfo.environment["BATON_BENCH_NO_LATENCY"] == nil {
@@ -144,7 +144,7 @@ private struct Timing {
 /// timing per engine. A round runs one pass of every engine in turn, so a
 /// drift of the host's speed falls on all of them alike; `ratios` holds,
 /// per round, the last engine's time per event over the first's.
-/// `readingLists` reads every element of each decision's lists, as a caller
+/// `readingLists` reads every element of each decision's lists and its texts, as a caller
 /// that reports them would; otherwise only the count of fired rules.
 private func measure(
     _ engines: [RuleEngine], events: [TurnEvent], repeats: Int, readingLists: Bool = false
@@ -212,9 +212,11 @@ private func measure(
     return (timings, ratios)
 }
 
-/// Reads every element of a decision's lists (each name's length, so none is skipped).
+/// Reads every element of a decision's lists, and its reason and message
+/// (each one's length, so none is skipped): the texts are made into
+/// strings when read, as the names are.
 private func readLists(_ decision: Decision) -> Int {
-    var total = 0
+    var total = (decision.reason?.utf8.count ?? 0) &+ (decision.message?.utf8.count ?? 0)
     for rule in decision.firedRules { total &+= rule.utf8.count }
     for hold in decision.heldBack { total &+= hold.rule.utf8.count }
     for firing in decision.shadowRules { total &+= firing.rule.utf8.count }
