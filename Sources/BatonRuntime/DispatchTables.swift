@@ -22,8 +22,13 @@ struct DispatchTables {
     /// `lists`: rule indices in conflict order, per intent id (each holding
     /// the intent-free rules too, as the graph's dispatch index does) and
     /// then the intent-free list; `conflictOrder`: every rule, first the
-    /// one that wins; `children`: the residual conditions' pool.
-    init(lists: [[Int32]], conflictOrder: [Int32], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID], alwaysTrue: Int32) {
+    /// one that wins; `children`: the residual conditions' pool;
+    /// `alwaysTrue`: the memo slot that holds on every event; `groupKey`:
+    /// where a group goes in its list (see `GroupKey`).
+    init(
+        lists: [[Int32]], conflictOrder: [Int32], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID],
+        alwaysTrue: Int32, groupKey: (Int32) -> GroupKey
+    ) {
         var rank = [Int32](repeating: 0, count: rules.count)
         for (place, rule) in conflictOrder.enumerated() { rank[Int(rule)] = Int32(place) }
         var pool: [Candidate] = []
@@ -38,6 +43,9 @@ struct DispatchTables {
                 if members[firstTest] == nil { order.append(firstTest) }
                 members[firstTest, default: []].append(rule)
             }
+            // Stable: groups with equal keys keep the order of their first rules.
+            let keyed = order.enumerated().map { (key: groupKey($1), place: $0, test: $1) }
+            order = keyed.sorted { ($0.key.number, $0.key.constant, $0.place) < ($1.key.number, $1.key.constant, $1.place) }.map(\.test)
             return order.map { firstTest in
                 let start = Int32(pool.count)
                 for rule in members[firstTest]! {
@@ -134,6 +142,19 @@ struct Candidate {
         // `&>>`: the shift is 0 or 2, so no checks for negative or oversized shifts.
         (rankAndCodes >> 4) << 2 | (rankAndCodes &>> guardShift) & 3
     }
+}
+
+/// Where a group goes in its dispatch list. Groups whose first tests
+/// compare one number with constants (`confidence >= 0.5`, `>= 0.6`, ...)
+/// go together, by constant: an event passes a run of them and fails the
+/// rest, so the loop's branch on a first test changes course once per run
+/// rather than at random. The order groups are visited in does not change
+/// the decision (`decide` puts firing rules back in conflict order).
+struct GroupKey {
+    /// The number compared (operand, slot and relation), or `Int.max` for
+    /// other first tests, which keep their order after the comparisons.
+    var number: Int
+    var constant: Double
 }
 
 /// One dispatch list: its groups, and how many rules they hold.

@@ -196,8 +196,15 @@ final class Plan: @unchecked Sendable {
         let lists = (0..<graph.intents.count).map { graph.candidateRules(forIntent: UInt16($0)) }
             + [graph.candidateRules(forIntent: nil)]
         let conflictOrder = graph.rules.sorted { $0.beats($1) }.map { Int32($0.index) }
+        let hotNodes = self.hotNodes
         dispatch = DispatchTables(
-            lists: lists, conflictOrder: conflictOrder, rules: rules, children: pool, alwaysTrue: Int32(graph.nodes.count))
+            lists: lists, conflictOrder: conflictOrder, rules: rules, children: pool, alwaysTrue: Int32(graph.nodes.count)
+        ) { node in
+            guard Int(node) < graph.nodes.count, hotNodes[Int(node)].kind == .numCompare, let constant = numberConstants[Int(node)]
+            else { return GroupKey(number: .max, constant: 0) }
+            let hot = hotNodes[Int(node)]
+            return GroupKey(number: Int(hot.operand) << 40 | Int(hot.start) << 8 | Int(hot.flag), constant: constant)
+        }
         children = .copying(pool)
         comparisons = ComparisonGroups(
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,
