@@ -39,7 +39,7 @@ struct ComparisonGroups {
         var byOperand: [Int64: [Int]] = [:]
         var order: [Int64] = []
         for index in hotNodes.indices where hotNodes[index].kind == .numCompare {
-            let key = Int64(hotNodes[index].operand) << 32 | Int64(UInt32(bitPattern: hotNodes[index].start))
+            let key = hotNodes[index].numberKey
             if byOperand[key] == nil { order.append(key) }
             byOperand[key, default: []].append(index)
         }
@@ -90,7 +90,7 @@ struct ComparisonGroups {
                 case .not, .same:
                     stack.append(Int(hot.start))
                 case .numCompare:
-                    totals[Int64(hot.operand) << 32 | Int64(UInt32(bitPattern: hot.start)), default: 0] += 1
+                    totals[hot.numberKey, default: 0] += 1
                 default:
                     break
                 }

@@ -151,10 +151,16 @@ struct Candidate {
 /// rather than at random. The order groups are visited in does not change
 /// the decision (`decide` puts firing rules back in conflict order).
 struct GroupKey {
-    /// The number compared (operand, slot and relation), or `Int.max` for
-    /// other first tests, which keep their order after the comparisons.
-    var number: Int
+    /// The number compared (`HotNode.numberKey`) and the relation, or
+    /// `Int64.max` for other first tests, which keep their order after the comparisons.
+    var number: Int64
     var constant: Double
+}
+
+/// How a firing rule counts, noted in a scratch slot's low bits (see
+/// `HotRule.firingCodes` and `Candidate.note`).
+enum Firing: Int32 {
+    case fired, held, shadow
 }
 
 /// One dispatch list: its groups, and how many rules they hold.

@@ -203,7 +203,7 @@ final class Plan: @unchecked Sendable {
             guard Int(node) < graph.nodes.count, hotNodes[Int(node)].kind == .numCompare, let constant = numberConstants[Int(node)]
             else { return GroupKey(number: .max, constant: 0) }
             let hot = hotNodes[Int(node)]
-            return GroupKey(number: Int(hot.operand) << 40 | Int(hot.start) << 8 | Int(hot.flag), constant: constant)
+            return GroupKey(number: hot.numberKey << 8 | Int64(hot.flag), constant: constant)
         }
         children = .copying(pool)
         comparisons = ComparisonGroups(
@@ -345,12 +345,13 @@ struct HotRule {
     var tagStart: Int32 = 0
     var tagCount: Int32 = 0
 
-    /// How the rule counts when it fires: the `Firing` code (fired 0,
-    /// held 1, shadow 2) with no guard holding in bits 0–1, and with one
-    /// holding in bits 2–3, so the rule loop reads it without branching.
+    /// How the rule counts when it fires: its `Firing` with no guard holding
+    /// in bits 0–1, and with one holding in bits 2–3, so the rule loop reads
+    /// it without branching.
     var firingCodes: Int32 {
-        if isShadow { return 2 | 2 << 2 }
-        return outcome != .continue && !bypassGuards ? 0 | 1 << 2 : 0
+        if isShadow { return Firing.shadow.rawValue | Firing.shadow.rawValue << 2 }
+        let heldByGuard = outcome != .continue && !bypassGuards
+        return Firing.fired.rawValue | (heldByGuard ? Firing.held : Firing.fired).rawValue << 2
     }
 }
 
@@ -389,6 +390,10 @@ struct HotNode {
     static let metadataNumber: UInt8 = 3
     static let apiHTTP: UInt8 = 4
     static let window: UInt8 = 5
+
+    /// For a `numCompare` node: the number it reads (operand and slot), the
+    /// same for every comparison of that number.
+    var numberKey: Int64 { Int64(operand) << 32 | Int64(UInt32(bitPattern: start)) }
 
     var kind: Kind
     var flag: UInt8 = 0

@@ -122,11 +122,6 @@ extension TurnRun {
             : holds(NodeID(rawValue: candidate.test))
     }
 
-    /// How a firing rule counts, noted in a scratch slot's low bits (see `HotRule.firingCodes`).
-    private enum Firing: Int32 {
-        case fired, held, shadow
-    }
-
     /// Collects the tag ids of the fired and held rules in `notes` into
     /// `buffer`, sorted (ids sort as their names) and without duplicates;
     /// returns how many.
