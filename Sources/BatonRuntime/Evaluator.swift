@@ -40,18 +40,21 @@ public struct Evaluator: Sendable {
 
     /// As `evaluate(_:state:explain:)`, also reporting the work done.
     public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool, stats: inout EvaluationStats) -> Decision {
-        // One memo byte past the nodes always holds: the first test of rules that fire on their dispatch alone.
-        let scratch = MemoScratch(memoBytes: graph.nodes.count + 1, slots: plan.scratchSlots, texts: plan.textSlots)
-        scratch.bytes[graph.nodes.count] = 2
-        var run = TurnRun(plan: plan, memo: scratch.bytes, explain: explain)
-        swap(&run.state, &state)
-        run.ingest(event)
-        let decision = run.decide(scratch: scratch.slots, texts: scratch.texts)
-        // The message is not kept: what later events of the turn can read is computed now.
-        if event.role == .customer, !plan.layout.keepsMessage { run.resolveMessageFeatures() }
-        swap(&run.state, &state)
-        stats = run.stats
-        return decision
+        let scratch = MemoScratch(plan.scratch)
+        scratch.bytes[plan.alwaysHolds] = 2
+        return withUnsafeMutablePointer(to: &state) { caller in
+            // The run lives in the scratch space and takes the caller's state
+            // for the call; `TurnRun.end` puts it back.
+            let run = scratch.run
+            run.initialize(to: TurnRun(plan: plan, state: caller.move(), memo: scratch.bytes, explain: explain))
+            run.pointee.ingest(event)
+            let decision = run.pointee.decide(scratch: scratch.slots, texts: scratch.texts)
+            // The message is not kept: what later events of the turn can read is computed now.
+            if event.role == .customer, !plan.layout.keepsMessage { run.pointee.resolveMessageFeatures() }
+            stats = run.pointee.stats
+            TurnRun.end(run, into: caller)
+            return decision
+        }
     }
 }
 

@@ -6,9 +6,10 @@ import Musl
 import Darwin
 #endif
 
-/// The per-event node memo's memory, `Int32` slots where `decide` notes
-/// firing rules and their tags, and `String` slots where it keeps a
-/// winner's placeholder texts while the decision is written: one buffer per thread, kept between
+/// Room for the evaluation's `TurnRun`, the per-event node memo, `Int32`
+/// slots where `decide` notes firing rules and their tags, and `String`
+/// slots where it keeps a winner's placeholder texts while the decision is
+/// written: one buffer per thread, kept between
 /// events and grown as needed, so an evaluation allocates nothing for them
 /// and needs no closure scope (`withUnsafeTemporaryAllocation`'s closure
 /// made the decision be copied out of it on every event).
@@ -17,6 +18,8 @@ import Darwin
 /// the same thread (a sentiment scorer that evaluates another turn) finds
 /// the buffer taken and gets a buffer of its own for that call.
 struct MemoScratch: ~Copyable {
+    /// Room for one uninitialised `TurnRun`, left uninitialised after each use.
+    let run: UnsafeMutablePointer<TurnRun>
     /// `memoBytes` zeroed bytes.
     let bytes: UnsafeMutablePointer<UInt8>
     /// `slots` uninitialised slots.
@@ -39,50 +42,66 @@ struct MemoScratch: ~Copyable {
         return key
     }()
 
-    init(memoBytes: Int, slots slotCount: Int, texts textCount: Int) {
-        let count = max(memoBytes, 1)
-        // The slots follow the memo, then the texts, each 8-aligned.
-        let slotOffset = (count + 7) & ~7
-        let textOffset = (slotOffset + 4 * max(slotCount, 1) + 7) & ~7
-        let total = textOffset + MemoryLayout<String>.stride * max(textCount, 1)
+    init(_ layout: ScratchLayout) {
+        let total = layout.byteCount
         var header = pthread_getspecific(Self.key)?.assumingMemoryBound(to: Header.self)
+        let raw: UnsafeMutableRawPointer
         if let current = header, current.pointee.inUse {
-            let raw = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 8)
-            bytes = raw.bindMemory(to: UInt8.self, capacity: count)
-            bytes.initialize(repeating: 0, count: count)
-            slots = (raw + slotOffset).bindMemory(to: Int32.self, capacity: max(slotCount, 1))
-            texts = (raw + textOffset).bindMemory(to: String.self, capacity: max(textCount, 1))
+            raw = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 16)
             owned = true
-            return
-        }
-        if header == nil || header!.pointee.capacity < total {
-            free(header)
-            // Rounded up, so a growing rule set does not reallocate on every reload.
-            let capacity = max(total.roundedUpToPowerOfTwo, 256)
-            guard let raw = malloc(MemoryLayout<Header>.stride + capacity) else {
-                fatalError("out of memory for a \(capacity)-byte evaluation memo")
+        } else {
+            if header == nil || header!.pointee.capacity < total {
+                free(header)
+                // Rounded up, so a growing rule set does not reallocate on every reload.
+                let capacity = max(total.roundedUpToPowerOfTwo, 256)
+                guard let buffer = malloc(MemoryLayout<Header>.stride + capacity) else {
+                    fatalError("out of memory for a \(capacity)-byte evaluation memo")
+                }
+                header = buffer.bindMemory(to: Header.self, capacity: 1)
+                header!.pointee = Header(capacity: capacity, inUse: false)
+                pthread_setspecific(Self.key, buffer)
             }
-            header = raw.bindMemory(to: Header.self, capacity: 1)
-            _ = (raw + MemoryLayout<Header>.stride).bindMemory(to: UInt8.self, capacity: capacity)
-            header!.pointee = Header(capacity: capacity, inUse: false)
-            pthread_setspecific(Self.key, raw)
+            header!.pointee.inUse = true
+            raw = UnsafeMutableRawPointer(header!) + MemoryLayout<Header>.stride
+            owned = false
         }
-        header!.pointee.inUse = true
-        let raw = UnsafeMutableRawPointer(header!) + MemoryLayout<Header>.stride
-        bytes = raw.assumingMemoryBound(to: UInt8.self)
-        bytes.initialize(repeating: 0, count: count)
-        slots = (raw + slotOffset).bindMemory(to: Int32.self, capacity: max(slotCount, 1))
-        texts = (raw + textOffset).bindMemory(to: String.self, capacity: max(textCount, 1))
-        owned = false
+        run = raw.bindMemory(to: TurnRun.self, capacity: 1)
+        bytes = (raw + layout.memoOffset).bindMemory(to: UInt8.self, capacity: layout.memoBytes)
+        bytes.initialize(repeating: 0, count: layout.memoBytes)
+        slots = (raw + layout.slotOffset).bindMemory(to: Int32.self, capacity: layout.slots)
+        texts = (raw + layout.textOffset).bindMemory(to: String.self, capacity: layout.texts)
     }
 
     deinit {
         if owned {
-            UnsafeMutableRawPointer(bytes).deallocate()
+            UnsafeMutableRawPointer(run).deallocate()
         } else {
-            let raw = UnsafeMutableRawPointer(bytes) - MemoryLayout<Header>.stride
+            let raw = UnsafeMutableRawPointer(run) - MemoryLayout<Header>.stride
             raw.assumingMemoryBound(to: Header.self).pointee.inUse = false
         }
+    }
+}
+
+/// Where a scratch buffer puts a run, the memo, the slots and the texts
+/// for one plan; worked out once, when the plan is made.
+struct ScratchLayout: Sendable {
+    let memoBytes: Int
+    let slots: Int
+    let texts: Int
+    let memoOffset: Int
+    let slotOffset: Int
+    let textOffset: Int
+    let byteCount: Int
+
+    init(memoBytes: Int, slots: Int, texts: Int) {
+        self.memoBytes = max(memoBytes, 1)
+        self.slots = max(slots, 1)
+        self.texts = max(texts, 1)
+        // The run first, then the memo, the slots and the texts, each 8-aligned.
+        memoOffset = (MemoryLayout<TurnRun>.stride + 15) & ~15
+        slotOffset = (memoOffset + self.memoBytes + 7) & ~7
+        textOffset = (slotOffset + 4 * self.slots + 7) & ~7
+        byteCount = textOffset + MemoryLayout<String>.stride * self.texts
     }
 }
 

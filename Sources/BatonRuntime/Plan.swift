@@ -24,10 +24,15 @@ final class Plan: @unchecked Sendable {
     /// `TagTable.bits`: a turn's tags are then the union of its firing
     /// rules' bits, in id order with no sort.
     let tagBits: UnsafeMutableBufferPointer<UInt64>
-    /// The `Int32` slots `decide` needs in the scratch space (see `DispatchTables.scratchSlots`).
-    var scratchSlots: Int { dispatch.scratchSlots }
     /// The `String` slots `decide` needs to render a winner's reason and message.
     let textSlots: Int
+    /// The per-event scratch space: a memo byte per node and one that always
+    /// holds (`alwaysHolds`), the `Int32` slots `decide` needs
+    /// (`DispatchTables.scratchSlots`) and `textSlots`.
+    let scratch: ScratchLayout
+    /// The memo byte past the nodes, set to "holds" by every evaluation: the
+    /// first test of rules that fire on their dispatch alone.
+    var alwaysHolds: Int { scratch.memoBytes - 1 }
     /// Per rule: what a winning rule puts in the decision.
     let actions: [RuleAction]
     /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
@@ -205,6 +210,7 @@ final class Plan: @unchecked Sendable {
             let hot = hotNodes[Int(node)]
             return GroupKey(number: hot.numberKey << 8 | Int64(hot.flag), constant: constant)
         }
+        scratch = ScratchLayout(memoBytes: graph.nodes.count + 1, slots: dispatch.scratchSlots, texts: textSlots)
         children = .copying(pool)
         comparisons = ComparisonGroups(
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,

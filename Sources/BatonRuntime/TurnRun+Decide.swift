@@ -3,7 +3,7 @@ import BatonGraph
 
 /// Conflict resolution, loop guards and the decision.
 extension TurnRun {
-    /// Decides the turn. `scratch` holds `plan.scratchSlots` slots: firing
+    /// Decides the turn. `scratch` holds `plan.dispatch.scratchSlots` slots: firing
     /// rules are noted there as the loop finds them (no array grows per
     /// rule), and written once as numbers into the decision's storage.
     /// `texts` holds `plan.textSlots` slots for the winner's placeholder texts.

@@ -18,16 +18,17 @@ struct TurnRun {
     let rules: UnsafeMutableBufferPointer<HotRule>
     let comparisons: UnsafeMutableBufferPointer<ComparisonGroups.Comparison>
     let comparisonStarts: UnsafeMutableBufferPointer<Int32>
-    /// The caller's session state, swapped in for the run.
-    var state = SessionState(words: 0, metadataFields: 0)
+    /// The caller's session state, moved in for the run (see `end(_:into:)`).
+    var state: SessionState
     var stats = EvaluationStats()
     var folded: FoldedText?
     /// The customer message of this turn: the event's text on a customer
     /// event, the kept message (if any) on later events.
     var message: String?
 
-    init(plan: Plan, memo: UnsafeMutablePointer<UInt8>, explain: Bool) {
+    init(plan: Plan, state: consuming SessionState, memo: UnsafeMutablePointer<UInt8>, explain: Bool) {
         self.plan = plan
+        self.state = state
         self.memo = memo
         self.explain = explain
         self.hotNodes = plan.hotNodes
@@ -36,6 +37,19 @@ struct TurnRun {
         self.rules = plan.rules
         self.comparisons = plan.comparisons.entries
         self.comparisonStarts = plan.comparisons.starts
+    }
+
+    /// Ends a run made in place at `run`: releases what it holds and moves
+    /// its state back to `caller`, leaving `run` uninitialised. Destroying
+    /// the whole run would need a state left in its place (a swap), whose
+    /// arrays and strings cost a release call each.
+    static func end(_ run: UnsafeMutablePointer<TurnRun>, into caller: UnsafeMutablePointer<SessionState>) {
+        // Set to nil (nothing left to release) rather than deinitialised: a
+        // deinitialisation through a key-path pointer is not specialised.
+        run.pointee.message = nil
+        run.pointee.folded = nil
+        UnsafeMutablePointer(mutating: run.pointer(to: \.plan)!).deinitialize(count: 1)
+        caller.moveInitialize(from: run.pointer(to: \.state)!, count: 1)
     }
 
     /// Read through the plan: a stored copy would retain every array of

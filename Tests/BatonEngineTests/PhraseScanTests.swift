@@ -103,8 +103,8 @@ import Testing
         let agent = graph.phraseLists.firstIndex(of: ["agent"])!, human = graph.phraseLists.firstIndex(of: ["a human", "real person"])!
         var memo = [UInt8](repeating: 0, count: graph.nodes.count)
         memo.withUnsafeMutableBufferPointer { memo in
-            var run = TurnRun(plan: plan, memo: memo.baseAddress!, explain: false)
-            run.state = SessionState(words: plan.layout.wordCount, metadataFields: graph.metadataFields.count)
+            let state = SessionState(words: plan.layout.wordCount, metadataFields: graph.metadataFields.count)
+            var run = TurnRun(plan: plan, state: state, memo: memo.baseAddress!, explain: false)
             run.ingest(customer("a human agent", intent: "wismo"))
             let agentFound = run.phraseHolds(agent)
             #expect(agentFound)

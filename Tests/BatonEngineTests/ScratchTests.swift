@@ -1,5 +1,6 @@
 import Baton
 import BatonCore
+import BatonGraph
 import Synchronization
 import Testing
 
@@ -62,6 +63,20 @@ struct ScratchTests {
         }
         // The scorer really ran a full inner evaluation, which decided too.
         #expect(scorer.nestedCount == 1)
+    }
+
+    /// A run lives in the scratch buffer, which is never destroyed as a
+    /// whole: ending it must release what it held, or the compiled rules
+    /// would outlive their engine.
+    @Test func anEndedRunHoldsNothingOfItsEngine() throws {
+        weak var graph: DecisionGraph?
+        do {
+            let engine = try engine(Self.outer, scorer: FakeScorer(["I want a refund": -0.8]))
+            graph = engine.graph
+            let decisions = run(engine, [customer("I want a refund"), bot(), customer("thanks")])
+            #expect(decisions.count == 3)
+        }
+        #expect(graph == nil)
     }
 
     @Test func threadsEvaluatingAtOnceGetWhatOneThreadGets() async throws {
