@@ -43,6 +43,11 @@ final class Plan: @unchecked Sendable {
     let children: UnsafeMutableBufferPointer<NodeID>
     /// Intent sets of `intent in [...]` tests as bitsets, `intentWords` words each.
     let intentBits: UnsafeMutableBufferPointer<UInt64>
+    /// Every tracked per-turn condition (what a new turn computes), and
+    /// those that read API results or tool calls (what later events of
+    /// the turn compute again).
+    let tracks: UnsafeMutableBufferPointer<TrackSlot>
+    let resultTracks: UnsafeMutableBufferPointer<TrackSlot>
     let intentWords: Int
     /// Value sets of `metadata.x in [...]` tests, back to back: set `i` is
     /// `valueMembers[valueStarts[i]..<valueStarts[i + 1]]`, read in place.
@@ -216,6 +221,9 @@ final class Plan: @unchecked Sendable {
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,
             roots: { [graph] in [graph.rules[$0].root] })
         intentBits = .copying(bitPool)
+        let trackSlots = graph.tracks.indices.map { TrackSlot(node: graph.tracks[$0].node, word: Int32(layout.trackOffset + $0)) }
+        tracks = .copying(trackSlots)
+        resultTracks = .copying(layout.resultTracks.map { trackSlots[$0] })
         self.valueMembers = .copying(valueMembers)
         self.valueStarts = .copying(valueStarts)
         self.statusConstants = statusConstants
@@ -248,6 +256,8 @@ final class Plan: @unchecked Sendable {
         hotNodes.deallocate()
         children.deallocate()
         intentBits.deallocate()
+        tracks.deallocate()
+        resultTracks.deallocate()
     }
 
     /// Per rule, the intents under which the dispatch index lists it; nil

@@ -104,12 +104,6 @@ extension SessionState {
         words[layout.trackOffset + track]
     }
 
-    @inline(__always)
-    mutating func setCurrentBit(_ track: Int, _ value: Bool, layout: StateLayout) {
-        let index = layout.trackOffset + track
-        words[index] = value ? words[index] | 1 : words[index] & ~1
-    }
-
     func sticky(_ track: Int, layout: StateLayout) -> Bool {
         guard let bit = layout.stickyIndex[track] else { return false }
         return words[layout.stickyOffset + bit >> 6] & (1 << UInt64(bit & 63)) != 0

@@ -5,7 +5,6 @@ import BatonGraph
 /// results, tool calls and metadata of any event join the current turn.
 extension TurnRun {
     mutating func ingest(_ event: TurnEvent) {
-        let layout = plan.layout
         let opensTurn = event.role == .customer
         if opensTurn { openTurn(event) } else { message = state.turn.message }
         if !event.metadata.isEmpty, !state.metadata.isEmpty { mergeMetadata(event.metadata) }
@@ -15,15 +14,29 @@ extension TurnRun {
         // Per-turn conditions tracked for windows: a new turn computes all of
         // them; later events of the turn only those that read API results or tool calls.
         if opensTurn {
-            for track in 0..<layout.trackCount { updateTrack(track) }
+            updateTracks(plan.tracks)
         } else if state.turn.hasCustomerTurn {
-            for track in layout.resultTracks { updateTrack(track) }
+            updateTracks(plan.resultTracks)
         }
     }
 
-    private mutating func updateTrack(_ track: Int) {
-        let held = holds(graph.tracks[track].node)
-        state.setCurrentBit(track, held, layout: plan.layout)
+    /// Sets the current-turn bit of each of `tracks`, 64 at a time: all are
+    /// evaluated first, then written in one pass over the state's words
+    /// (one uniqueness check, where a write per track made one each).
+    private mutating func updateTracks(_ tracks: UnsafeMutableBufferPointer<TrackSlot>) {
+        var start = 0
+        while start < tracks.count {
+            let end = min(start + 64, tracks.count)
+            var held: UInt64 = 0
+            for index in start..<end where holds(tracks[index].node) { held |= 1 << UInt64(index - start) }
+            state.words.withUnsafeMutableBufferPointer { words in
+                for index in start..<end {
+                    let word = Int(tracks[index].word)
+                    words[word] = words[word] & ~1 | held >> UInt64(index - start) & 1
+                }
+            }
+            start = end
+        }
     }
 
     private mutating func openTurn(_ event: TurnEvent) {
@@ -45,7 +58,9 @@ extension TurnRun {
         if !state.turn.moreTools.isEmpty { state.turn.moreTools.removeAll() }
         // Fields already empty are left alone: clearing one releases its old value, even nil.
         if state.turn.toolSummary != nil { state.turn.toolSummary = nil }
-        if !state.turn.apis.isEmpty { state.turn.apis.removeAll(keepingCapacity: true) }
+        // One at a time: `removeAll(keepingCapacity:)` takes a generic path
+        // that costs more than the one or two records a turn keeps.
+        while !state.turn.apis.isEmpty { state.turn.apis.removeLast() }
         if layout.keepsMessage {
             state.turn.message = event.text
         } else if state.turn.message != nil {
@@ -116,4 +131,11 @@ extension TurnRun {
         state.flags.insert(.inCooldown)
         state.cooldownRemaining = UInt16(clamping: turns)
     }
+}
+
+/// A tracked per-turn condition: its node, and the state word whose bit 0
+/// is its current turn (see `StateLayout.trackOffset`).
+struct TrackSlot {
+    let node: NodeID
+    let word: Int32
 }

@@ -61,6 +61,22 @@ struct WindowTests {
         #expect(decisions.map(\.outcome) == [.continue, .continue, .continue, .continue, .continue, .escalate])
     }
 
+    /// 70 tracked conditions: a turn's bits are written 64 at a time, so
+    /// the ones either side of the seam must land on their own tracks.
+    static let seventyTracks = (0..<70).map {
+        "rule r\($0) { when count(message contains [\"w\($0)\"], last 3) >= 2 then escalate reason \"r\($0)\" }\n"
+    }.joined()
+
+    @Test(arguments: [0, 1, 62, 63, 64, 65, 69])
+    func eachOfSeventyTracksCountsItsOwnTurns(_ track: Int) throws {
+        let engine = try engine(Self.seventyTracks)
+        let other = (track + 7) % 70
+        let decisions = run(engine, [customer("w\(track) w\(other)"), bot(), customer("w\(track)"), customer("nothing")])
+        #expect(decisions.map(\.outcome) == [.continue, .continue, .escalate, .escalate])
+        #expect(decisions[2].firedRules == ["r\(track)"])
+        #expect(decisions[3].firedRules == ["r\(track)"])
+    }
+
     @Test func beforeTheFirstCustomerTurnAveragesAreMissing() throws {
         let engine = try engine("""
         rule low { when avg(sentiment, last 3) < 1 then escalate }
