@@ -11,13 +11,6 @@ extension SessionState {
         return Int16(truncatingIfNeeded: word >> UInt64((slot & 3) << 4))
     }
 
-    @inline(__always)
-    mutating func setRingValue(_ ring: StateLayout.Ring, slot: Int, _ value: Int16) {
-        let index = ring.offset + slot >> 2
-        let shift = UInt64((slot & 3) << 4)
-        words[index] = (words[index] & ~(0xFFFF << shift)) | (UInt64(UInt16(bitPattern: value)) << shift)
-    }
-
     /// The value of customer turn `turn` (1-based), or 0 when it is older than the ring or before the first.
     @inline(__always)
     func ringValue(_ ring: StateLayout.Ring, turn: Int) -> Int16 {
@@ -26,23 +19,37 @@ extension SessionState {
     }
 
     /// Pushes the value of the turn just opened (`turnCount`) and updates
-    /// the running sums over that signal.
+    /// the running sums over that signal, all through one pointer to the
+    /// words (one uniqueness check, where each write made one).
     mutating func push(_ value: Int16, signal: TurnSignal, layout: StateLayout) {
         let ring = layout.ring(for: signal)
         guard ring.exists else { return }
         let turn = turnCount
-        for sum in layout.sums where sum.signal == signal {
-            let leaving = turn - sum.turns
-            // The ring still holds turn `leaving` (≥ turn - H): its slot is overwritten below.
-            let old = leaving >= 1 ? Int64(ringValue(ring, slot: (leaving - 1) % ring.length)) : 0
-            let new = Int64(value)
-            words[sum.word] = UInt64(bitPattern: Int64(bitPattern: words[sum.word]) + new - old)
-            if let weighted = sum.weightedWord {
-                let delta = Int64(turn) * new - Int64(max(leaving, 0)) * old
-                words[weighted] = UInt64(bitPattern: Int64(bitPattern: words[weighted]) + delta)
+        let new = Int64(value)
+        // One division a push: a sum's leaving slot is found from this one.
+        let slot = (turn - 1) % ring.length
+        words.withUnsafeMutableBufferPointer { words in
+            for sum in layout.sums where sum.signal == signal {
+                let leaving = turn - sum.turns
+                // The ring still holds turn `leaving` (≥ turn - H): its slot is overwritten below.
+                var leavingSlot = slot - sum.turns
+                if leavingSlot < 0 { leavingSlot += ring.length }
+                let old = leaving >= 1 ? Int64(Self.ringValue(words, ring, slot: leavingSlot)) : 0
+                words[sum.word] = UInt64(bitPattern: Int64(bitPattern: words[sum.word]) + new - old)
+                if let weighted = sum.weightedWord {
+                    let delta = Int64(turn) * new - Int64(max(leaving, 0)) * old
+                    words[weighted] = UInt64(bitPattern: Int64(bitPattern: words[weighted]) + delta)
+                }
             }
+            let index = ring.offset + slot >> 2
+            let shift = UInt64((slot & 3) << 4)
+            words[index] = (words[index] & ~(0xFFFF << shift)) | (UInt64(UInt16(bitPattern: value)) << shift)
         }
-        setRingValue(ring, slot: (turn - 1) % ring.length, value)
+    }
+
+    @inline(__always)
+    private static func ringValue(_ words: UnsafeMutableBufferPointer<UInt64>, _ ring: StateLayout.Ring, slot: Int) -> Int16 {
+        Int16(truncatingIfNeeded: words[ring.offset + slot >> 2] >> UInt64((slot & 3) << 4))
     }
 
     // MARK: Window values
