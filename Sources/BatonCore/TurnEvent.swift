@@ -69,11 +69,14 @@ public struct TurnEvent: Sendable, Hashable, Codable {
     }
 
     /// The intent with the highest confidence (the first one on ties).
-    public var topIntent: IntentScore? {
-        intents.reduce(nil) { best, next in
-            guard let best else { return next }
-            return next.confidence > best.confidence ? next : best
-        }
+    public var topIntent: IntentScore? { topIntentIndex.map { intents[$0] } }
+
+    /// Where `topIntent` is in `intents`: found without copying an intent.
+    public var topIntentIndex: Int? {
+        guard !intents.isEmpty else { return nil }
+        var best = 0
+        for index in intents.indices.dropFirst() where intents[index].confidence > intents[best].confidence { best = index }
+        return best
     }
 }
 

@@ -9,9 +9,10 @@
 /// plan is built, so input can lengthen no probe sequence; an unknown name
 /// costs at most the longest one.
 ///
-/// A class over buffers it owns: a lookup reads them without retaining
-/// arrays or checking bounds (which cost more than the hash itself).
-final class NameIndex: @unchecked Sendable {
+/// A value over buffers its owner frees (`deallocate()`, from the plan's
+/// deinit): a lookup reads them without retaining arrays, the index
+/// itself or checking bounds (which cost more than the hash itself).
+struct NameIndex: @unchecked Sendable {
     /// Index into the per-name buffers per table slot; -1 when empty. A power of two long.
     private let table: UnsafeMutableBufferPointer<Int32>
     private let bytes: UnsafeMutableBufferPointer<UInt8>
@@ -54,7 +55,7 @@ final class NameIndex: @unchecked Sendable {
         self.values = .copying(values)
     }
 
-    deinit {
+    func deallocate() {
         table.deallocate()
         bytes.deallocate()
         starts.deallocate()

@@ -258,6 +258,7 @@ final class Plan: @unchecked Sendable {
         intentBits.deallocate()
         tracks.deallocate()
         resultTracks.deallocate()
+        for index in [intentIndex, metadataIndex, apiIndex, toolIndex] { index.deallocate() }
     }
 
     /// Per rule, the intents under which the dispatch index lists it; nil

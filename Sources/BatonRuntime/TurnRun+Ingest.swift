@@ -71,14 +71,15 @@ extension TurnRun {
         for word in 0..<layout.patternWords { state.words[layout.patternOffset + word] = 0 }
         state.turn.sentiment = CurrentTurn.notScored
         if state.turn.unknownIntentName != nil { state.turn.unknownIntentName = nil }
-        if let top = event.topIntent {
-            if let id = plan.intentIndex.slot(of: top.name) {
+        if let top = event.topIntentIndex {
+            if let id = plan.intentIndex.slot(of: event.intents[top].name) {
                 state.turn.intent = UInt16(id)
             } else {
                 state.turn.intent = CurrentTurn.unknownIntent
-                state.turn.unknownIntentName = top.name
+                state.turn.unknownIntentName = event.intents[top].name
             }
-            let confidence = top.confidence.isFinite ? min(max(top.confidence, 0), 1) : 0
+            let score = event.intents[top].confidence
+            let confidence = score.isFinite ? min(max(score, 0), 1) : 0
             state.turn.confidence = Int16((confidence * StateLayout.scale).rounded())
         } else {
             state.turn.intent = CurrentTurn.noIntent

@@ -9,6 +9,7 @@ struct NameIndexTests {
         for number in 0..<count { entries["name_\(number)"] = number * 7 }
         entries["émoji_😀"] = count * 7
         let index = NameIndex(entries)
+        defer { index.deallocate() }
         for (name, slot) in entries { #expect(index.slot(of: name) == slot) }
         for probe in ["", "name_", "name_\(count)", "Name_0", "name_0 ", "émoji_", String(repeating: "x", count: 500)] {
             #expect(index.slot(of: probe) == nil, "\(probe)")
@@ -28,6 +29,7 @@ struct NameIndexTests {
             entries[base] = entries.count
         }
         let index = NameIndex(entries)
+        defer { index.deallocate() }
         for (name, slot) in entries { #expect(index.slot(of: name) == slot) }
         for length in 1...17 {
             for position in 0..<length {
