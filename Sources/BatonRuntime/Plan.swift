@@ -35,6 +35,9 @@ final class Plan: @unchecked Sendable {
     var alwaysHolds: Int { scratch.memoBytes - 1 }
     /// Per rule: what a winning rule puts in the decision.
     let actions: [RuleAction]
+    /// `Decision.proceed`, held here so most events return it without
+    /// going through the global's lazy initialiser.
+    let proceed = Decision.proceed
     /// Per node: how to evaluate it without touching its `Test` (see `HotNode`).
     let hotNodes: UnsafeMutableBufferPointer<HotNode>
     /// The `numCompare` nodes by the number they read (see `ComparisonGroups`).

@@ -12,12 +12,23 @@ extension TurnRun {
         stats.rulesVisited += list.ruleCount
         let holdingGuard = activeGuard()
         let guardShift: Int32 = holdingGuard == nil ? 0 : 2
+        guard explain else {
+            let firings = noteFirings(list, guardShift: guardShift, into: scratch)
+            // Most events fire nothing: the shared `continue` decision.
+            if firings == 0 { return plan.proceed }
+            return decision(firings: firings, holdingGuard: holdingGuard, trace: nil, scratch: scratch, texts: texts)
+        }
         var traces: [(rank: Int, trace: RuleTrace)] = []
-        let firings = explain
-            ? noteFiringsExplained(list, guardShift: guardShift, into: scratch, traces: &traces)
-            : noteFirings(list, guardShift: guardShift, into: scratch)
-        // Most events fire nothing: the shared `continue` decision.
-        if firings == 0, !explain { return .proceed }
+        let firings = noteFiringsExplained(list, guardShift: guardShift, into: scratch, traces: &traces)
+        let trace = traces.sorted { $0.rank < $1.rank }.map(\.trace)
+        return decision(firings: firings, holdingGuard: holdingGuard, trace: trace, scratch: scratch, texts: texts)
+    }
+
+    /// The decision of a turn whose firing rules are noted in `scratch`.
+    private mutating func decision(
+        firings: Int, holdingGuard: GuardHold.Guard?, trace: [RuleTrace]?,
+        scratch: UnsafeMutablePointer<Int32>, texts: UnsafeMutablePointer<String>
+    ) -> Decision {
         // Back to conflict order: notes sort by rank, then name their rules.
         // The first acting rule that fired and was not held decides the turn.
         Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
@@ -35,7 +46,6 @@ extension TurnRun {
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
         // The tags of the fired and held rules, sorted and once each, go after the notes.
         let tags = shadowCount == firings ? 0 : collectTags(notes, into: scratch + firings)
-        let trace = explain ? traces.sorted { $0.rank < $1.rank }.map(\.trace) : nil
         let action = winner >= 0 ? plan.actions[winner] : nil
         if let action, action.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
             state.flags.insert(.escalatedThisTurn)
