@@ -28,7 +28,7 @@ extension TurnRun {
         while start < tracks.count {
             let end = min(start + 64, tracks.count)
             var held: UInt64 = 0
-            for index in start..<end where holds(tracks[index].node) { held |= 1 << UInt64(index - start) }
+            for index in start..<end where holdsTrack(tracks[index].node) { held |= 1 << UInt64(index - start) }
             state.words.withUnsafeMutableBufferPointer { words in
                 for index in start..<end {
                     let word = Int(tracks[index].word)
@@ -37,6 +37,27 @@ extension TurnRun {
             }
             start = end
         }
+    }
+
+    /// `holds` for a track's node, with the kinds most tracks are (an API
+    /// call's failure, any failure) worked out in place: a track is
+    /// evaluated on every event, where a call to `evaluate` and its jump
+    /// on the node's kind cost more than the test.
+    @inline(__always)
+    private mutating func holdsTrack(_ node: NodeID) -> Bool {
+        let index = node.index
+        let known = memo[index]
+        if known != 0 { return known == 2 }
+        let hot = hotNodes[index]
+        let result: Bool
+        switch hot.kind {
+        case .failedAPI: result = failedAPIHolds(hot)
+        case .failedAny: result = failedAnyHolds(hot)
+        default: return holds(node)
+        }
+        memo[index] = result ? 2 : 1
+        stats.nodesEvaluated &+= 1
+        return result
     }
 
     private mutating func openTurn(_ event: TurnEvent) {

@@ -124,9 +124,9 @@ struct TurnRun {
         case .pattern:
             result = patternHolds(Int(hot.start))
         case .failedAny:
-            result = state.turn.anyFailure.matches(code: hot.flag)
+            result = failedAnyHolds(hot)
         case .failedAPI:
-            result = state.turn.api(Int(hot.start))?.flags.matches(code: hot.flag) ?? false
+            result = failedAPIHolds(hot)
         case .called:
             result = state.turn.api(Int(hot.start)) != nil
         case .apiStatus:
@@ -142,6 +142,14 @@ struct TurnRun {
         stats.nodesEvaluated &+= 1
         return result
     }
+
+    /// A `failed` test of any API call this turn.
+    @inline(__always)
+    func failedAnyHolds(_ hot: HotNode) -> Bool { state.turn.anyFailure.matches(code: hot.flag) }
+
+    /// A `failed` test of one API's call this turn.
+    @inline(__always)
+    func failedAPIHolds(_ hot: HotNode) -> Bool { state.turn.api(Int(hot.start))?.flags.matches(code: hot.flag) ?? false }
 
     /// A `metadata.x in [...]` test: a missing value never holds; a list
     /// holds when any item is a member.

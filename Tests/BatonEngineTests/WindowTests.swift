@@ -77,6 +77,26 @@ struct WindowTests {
         #expect(decisions[3].firedRules == ["r\(track)"])
     }
 
+    /// One API's failures, counted per turn; the same test read directly
+    /// by another rule shares the turn's answer.
+    @Test func countsOneAPIsFailuresPerTurn() throws {
+        let engine = try engine("""
+        rule twice { when count(api.orders.error, last 3) >= 2 then escalate reason "twice" }
+        rule now { when api.orders.error then tag "now" }
+
+        """)
+        let failing = APIResult(api: "orders", httpStatus: 500)
+        let other = APIResult(api: "payments", httpStatus: 500)
+        let decisions = run(engine, [
+            customer(), bot(api: [failing]),
+            customer(), bot(api: [other]),
+            customer(), bot(api: [APIResult(api: "orders", status: "shipped", httpStatus: 200), failing]),
+            customer(),
+        ])
+        #expect(decisions.map(\.outcome) == [.continue, .continue, .continue, .continue, .continue, .escalate, .continue])
+        #expect(decisions.map(\.tags) == [[], ["now"], [], [], [], ["now"], []])
+    }
+
     @Test func beforeTheFirstCustomerTurnAveragesAreMissing() throws {
         let engine = try engine("""
         rule low { when avg(sentiment, last 3) < 1 then escalate }
