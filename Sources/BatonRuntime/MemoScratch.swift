@@ -9,10 +9,10 @@ import Darwin
 /// Room for the evaluation's `TurnRun`, the per-event node memo, `Int32`
 /// slots where `decide` notes firing rules and their tags, and `String`
 /// slots where it keeps a winner's placeholder texts while the decision is
-/// written: one buffer per thread, kept between
-/// events and grown as needed, so an evaluation allocates nothing for them
-/// and needs no closure scope (`withUnsafeTemporaryAllocation`'s closure
-/// made the decision be copied out of it on every event).
+/// written: one buffer per thread, kept between events and grown as
+/// needed, so an evaluation allocates nothing for them and needs no
+/// closure scope (`withUnsafeTemporaryAllocation`'s closure made the
+/// decision be copied out of it on every event).
 ///
 /// A thread's buffer is freed when the thread exits. A nested evaluation on
 /// the same thread (a sentiment scorer that evaluates another turn) finds

@@ -49,15 +49,11 @@ extension TurnRun {
         let known = memo[index]
         if known != 0 { return known == 2 }
         let hot = hotNodes[index]
-        let result: Bool
         switch hot.kind {
-        case .failedAPI: result = failedAPIHolds(hot)
-        case .failedAny: result = failedAnyHolds(hot)
+        case .failedAPI: return remember(index, failedAPIHolds(hot))
+        case .failedAny: return remember(index, failedAnyHolds(hot))
         default: return holds(node)
         }
-        memo[index] = result ? 2 : 1
-        stats.nodesEvaluated &+= 1
-        return result
     }
 
     private mutating func openTurn(_ event: TurnEvent) {

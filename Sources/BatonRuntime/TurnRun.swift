@@ -138,6 +138,12 @@ struct TurnRun {
         case .leaf:
             result = compute(graph.nodes[index].test)
         }
+        return remember(index, result)
+    }
+
+    /// Notes node `index`'s result for the rest of the event.
+    @inline(__always)
+    mutating func remember(_ index: Int, _ result: Bool) -> Bool {
         memo[index] = result ? 2 : 1
         stats.nodesEvaluated &+= 1
         return result
