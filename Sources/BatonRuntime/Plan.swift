@@ -102,11 +102,20 @@ final class Plan: @unchecked Sendable {
         } else {
             compound = nil
         }
+        // A named condition's node only gives traces its name: the hot
+        // tables point past it, to the node it names, so evaluating a
+        // reference to it is not a call that makes another.
+        func named(_ id: NodeID) -> NodeID {
+            var id = id
+            while case .named(_, let child) = graph[id].test { id = child }
+            return id
+        }
         rules = .allocate(capacity: max(graph.rules.count, 1))
         for (index, rule) in graph.rules.enumerated() {
+            let root = named(rule.root)
             rules[index] = HotRule(
-                root: rule.root, outcome: rule.outcome, isShadow: rule.isShadow,
-                bypassGuards: rule.bypassGuards, firstTest: rule.root.rawValue)
+                root: root, outcome: rule.outcome, isShadow: rule.isShadow,
+                bypassGuards: rule.bypassGuards, firstTest: root.rawValue)
         }
         let tags = TagTable(graph.rules)
         let names = DecisionNameTable(rules: graph.rules.map(\.name), tags: tags.names)
@@ -138,11 +147,11 @@ final class Plan: @unchecked Sendable {
             case .all(let list), .any(let list):
                 let isAll = if case .all = node.test { true } else { false }
                 hot = HotNode(kind: isAll ? .all : .any, start: Int32(pool.count), count: Int32(list.count))
-                pool.append(contentsOf: list)
+                pool.append(contentsOf: list.map(named))
             case .not(let child):
-                hot = HotNode(kind: .not, start: child.rawValue, count: 1)
+                hot = HotNode(kind: .not, start: named(child).rawValue, count: 1)
             case .named(_, let child):
-                hot = HotNode(kind: .same, start: child.rawValue, count: 1)
+                hot = HotNode(kind: .same, start: named(child).rawValue, count: 1)
             case .constant(let value):
                 hot = HotNode(kind: value ? .yes : .no)
             case .intentIn(let ids, let negated) where ids.count == 1:
@@ -198,11 +207,11 @@ final class Plan: @unchecked Sendable {
             let residual = conjuncts.filter { child in
                 guard let intents, case .intentIn(let ids, negated: false) = graph[child].test else { return true }
                 return !intents.isSubset(of: ids)
-            }
+            }.map(named)
             rules[index].residualStart = Int32(pool.count)
             rules[index].residualCount = Int32(residual.count)
             rules[index].hasResidual = true
-            rules[index].firstTest = residual.first?.rawValue ?? rule.root.rawValue
+            rules[index].firstTest = residual.first?.rawValue ?? rules[index].root.rawValue
             pool.append(contentsOf: residual)
         }
         // The dispatch index's lists: per intent id, then the intent-free one.
@@ -224,7 +233,7 @@ final class Plan: @unchecked Sendable {
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,
             roots: { [graph] in [graph.rules[$0].root] })
         intentBits = .copying(bitPool)
-        let trackSlots = graph.tracks.indices.map { TrackSlot(node: graph.tracks[$0].node, word: Int32(layout.trackOffset + $0)) }
+        let trackSlots = graph.tracks.indices.map { TrackSlot(node: named(graph.tracks[$0].node), word: Int32(layout.trackOffset + $0)) }
         tracks = .copying(trackSlots)
         resultTracks = .copying(layout.resultTracks.map { trackSlots[$0] })
         self.valueMembers = .copying(valueMembers)
@@ -348,6 +357,7 @@ final class Plan: @unchecked Sendable {
 
 /// A rule's hot fields, as plain data.
 struct HotRule {
+    /// The rule's condition, past any name it is given.
     var root: NodeID
     var outcome: Decision.Outcome
     var isShadow: Bool
