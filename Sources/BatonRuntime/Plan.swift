@@ -196,12 +196,13 @@ final class Plan: @unchecked Sendable {
         // be a group's first test shared with other rules, and the `and`
         // node is not evaluated out of line on the way.
         let dispatched = Self.dispatchSets(graph)
-        for (index, rule) in graph.rules.enumerated() {
+        for index in graph.rules.indices {
             let intents = dispatched[index]
+            let root = rules[index].root
             let conjuncts: [NodeID]
-            switch graph[rule.root].test {
+            switch graph[root].test {
             case .all(let list): conjuncts = list
-            case .intentIn where intents != nil: conjuncts = [rule.root]
+            case .intentIn where intents != nil: conjuncts = [root]
             default: continue
             }
             let residual = conjuncts.filter { child in
@@ -211,7 +212,7 @@ final class Plan: @unchecked Sendable {
             rules[index].residualStart = Int32(pool.count)
             rules[index].residualCount = Int32(residual.count)
             rules[index].hasResidual = true
-            rules[index].firstTest = residual.first?.rawValue ?? rules[index].root.rawValue
+            rules[index].firstTest = residual.first?.rawValue ?? root.rawValue
             pool.append(contentsOf: residual)
         }
         // The dispatch index's lists: per intent id, then the intent-free one.

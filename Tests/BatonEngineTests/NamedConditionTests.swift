@@ -4,18 +4,21 @@ import Testing
 
 /// A named condition (`let`) is a node of its own so traces can name it;
 /// the hot tables point past it to the node it names. It must decide the
-/// same wherever it is used: as a whole condition, under `not`, in an
-/// `or`, as a conjunct, through another name, and counted over turns.
+/// same wherever it is used: as a whole condition (an `and` too), under
+/// `not`, in an `or`, as a conjunct, through another name, and counted
+/// over turns.
 struct NamedConditionTests {
     static let rules = """
     let upset = avg(sentiment, last 2) <= -0.5
     let very_upset = upset
     let failing = api.orders.error
+    let upset_wismo = intent == wismo and upset
     rule whole { when upset then tag "whole" }
     rule negated { when intent == wismo and not upset then tag "negated" }
     rule either { when intent == wismo and (very_upset or metadata.vip) then tag "either" }
     rule conjunct { when intent == wismo and upset then tag "conjunct" }
     rule counted { when count(failing, last 3) >= 2 then tag "counted" }
+    rule both { when upset_wismo then tag "both" }
 
     """
 
@@ -33,7 +36,7 @@ struct NamedConditionTests {
             ["negated"], ["negated"],
             ["negated"], ["counted", "negated"],
             ["counted", "whole"],
-            ["conjunct", "either", "whole"],
+            ["both", "conjunct", "either", "whole"],
             ["either", "negated"],
         ])
         // Traces still show the name.
