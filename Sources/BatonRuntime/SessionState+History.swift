@@ -5,10 +5,16 @@ import BatonGraph
 extension SessionState {
     // MARK: Rings (Int16 fixed point, four per word)
 
+    /// Where ring slot `slot` is: its word, and the shift of its 16 bits in it.
+    @inline(__always)
+    static func place(_ ring: StateLayout.Ring, slot: Int) -> (word: Int, shift: UInt64) {
+        (ring.offset + slot >> 2, UInt64((slot & 3) << 4))
+    }
+
     @inline(__always)
     func ringValue(_ ring: StateLayout.Ring, slot: Int) -> Int16 {
-        let word = words[ring.offset + slot >> 2]
-        return Int16(truncatingIfNeeded: word >> UInt64((slot & 3) << 4))
+        let (word, shift) = Self.place(ring, slot: slot)
+        return Int16(truncatingIfNeeded: words[word] >> shift)
     }
 
     /// The value of customer turn `turn` (1-based), or 0 when it is older than the ring or before the first.
@@ -34,22 +40,17 @@ extension SessionState {
                 // The ring still holds turn `leaving` (≥ turn - H): its slot is overwritten below.
                 var leavingSlot = slot - sum.turns
                 if leavingSlot < 0 { leavingSlot += ring.length }
-                let old = leaving >= 1 ? Int64(Self.ringValue(words, ring, slot: leavingSlot)) : 0
+                let (oldWord, oldShift) = Self.place(ring, slot: leavingSlot)
+                let old = leaving >= 1 ? Int64(Int16(truncatingIfNeeded: words[oldWord] >> oldShift)) : 0
                 words[sum.word] = UInt64(bitPattern: Int64(bitPattern: words[sum.word]) + new - old)
                 if let weighted = sum.weightedWord {
                     let delta = Int64(turn) * new - Int64(max(leaving, 0)) * old
                     words[weighted] = UInt64(bitPattern: Int64(bitPattern: words[weighted]) + delta)
                 }
             }
-            let index = ring.offset + slot >> 2
-            let shift = UInt64((slot & 3) << 4)
+            let (index, shift) = Self.place(ring, slot: slot)
             words[index] = (words[index] & ~(0xFFFF << shift)) | (UInt64(UInt16(bitPattern: value)) << shift)
         }
-    }
-
-    @inline(__always)
-    private static func ringValue(_ words: UnsafeMutableBufferPointer<UInt64>, _ ring: StateLayout.Ring, slot: Int) -> Int16 {
-        Int16(truncatingIfNeeded: words[ring.offset + slot >> 2] >> UInt64((slot & 3) << 4))
     }
 
     // MARK: Window values
