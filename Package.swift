@@ -75,7 +75,7 @@ let package = Package(
             name: "baton-bench",
             dependencies: [
                 "BatonCore", "BatonLanguage", "BatonCheck", "BatonSentiment",
-                "Baton", "BatonGraph", "BatonCompiler", "BatonRuntime",
+                "Baton", "BatonGraph", "BatonCompiler", "BatonRuntime", "BatonPattern",
             ],
             swiftSettings: upcoming
         ),

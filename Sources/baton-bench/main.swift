@@ -8,6 +8,7 @@ usage: baton-bench <benchmark> [options]
                                                  parse + check + lint throughput
   sentiment [options]                            sentiment scorer speed, floor and memory
   engine [--rules 10,100,1000] [--export DIR]    per-turn evaluation, state bytes, 1M-session memory
+  phrases [--matchers 60] [--lists 6]            the phrase scan alone, per message and per byte
 """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -20,6 +21,7 @@ do {
     case "language": try runLanguageBench(Array(arguments.dropFirst()))
     case "sentiment": try runSentimentBench(Array(arguments.dropFirst()))
     case "engine": try runEngineBench(Array(arguments.dropFirst()))
+    case "phrases": try runPhraseBench(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data("unknown benchmark `\(benchmark)`\n\(usage)\n".utf8))
         exit(2)
