@@ -5,97 +5,100 @@
 /// or two symbols depending on the byte before it. Keeping that previous
 /// kind (word, space, other) in the state makes every byte one table load:
 /// state `q * 3 + kind`, one column per byte class (bytes with the same
-/// symbol class and kind). A transition whose steps pass through a state
-/// that recognises a list is flagged, and carries in its spare bits a hit
-/// record: the lists those steps recognise, so a match costs a short loop
-/// over them. Only when there are more distinct records than spare bits
-/// does the scan redo the steps one symbol at a time (record 0).
+/// symbol class and kind).
+///
+/// A byte whose steps pass through a state that recognises a list leads to
+/// a hit row: a copy of its target's row, standing for the lists those
+/// steps recognise, placed before the plain rows so that its offset is
+/// negative. The walk then tests for a hit by the sign of the row it has
+/// loaded anyway (four chains' rows with one test, ORed), and loads
+/// nothing else; a hit row's lists cost a short loop when one is reached.
 struct ASCIIPhraseDFA: Sendable {
     static let word = 0, space = 1, other = 2
-    static let hit: Int32 = 1 << 30
     /// The largest table (entries, 1 MB); with larger automata ASCII text
     /// is folded and scanned like any other.
     static let maxEntries = 1 << 18
-    /// Row offsets are below `maxEntries`: bits 18–29 are left for a hit record.
-    static let rowMask: Int32 = Int32(maxEntries) - 1
-    static let recordShift: Int32 = 18
-    static let maxRecords = Int(hit >> recordShift) - 1
 
-    /// Per ASCII byte: its column.
-    let byteColumn: [UInt8]
+    /// Per ASCII byte: its column's offset in a row, in bytes.
+    let byteColumn: [UInt16]
     let columnCount: Int
-    /// Per column: the symbol class and kind of its bytes.
-    let columnClass: [Int32]
-    let columnKind: [Int]
-    /// `next[row + column]`, where `row` is a row number times
-    /// `columnCount`: the target's row in the bits of `rowMask`, a hit record
-    /// from bit `recordShift`, and `hit` as above. Rows rather than states,
-    /// so the scan's chain from one byte to the next has no multiply.
+    /// The bytes of one row: `columnCount` entries.
+    let rowStride: Int
+    /// The hit rows, then the plain rows. The entry at byte offset
+    /// `row + column` from the first plain row is the target's row. Rows
+    /// are byte offsets too, so the chain from one byte to the next is an
+    /// add and a load: no multiply, no scaled index and no mask.
     let next: [Int32]
-    /// Only the combined states a scan can reach have a row (most automaton
-    /// states follow one kind of byte only), in their order: a table a
-    /// third the size misses the cache less. `rowCombined[r]` is row `r`'s
-    /// combined state; `startRow` is the scan's first row (state 0, nothing before).
+    /// Hit rows in `next`, before the plain rows: rows below 0.
+    let hitRowCount: Int
+    /// Only the combined states a scan can reach have a plain row (most
+    /// automaton states follow one kind of byte only), in their order: a
+    /// table a third the size misses the cache less. `rowCombined[r]` is
+    /// the combined state of the `r`th row of `next` (a hit row's is its
+    /// target's); `startRow` is the scan's first row (state 0, nothing before).
     let rowCombined: [Int32]
     let startRow: Int
-    /// The row of state 0 after whitespace (-1 when no scan reaches it),
-    /// where a second walk over a long message starts (see `run`).
-    let afterSpaceRow: Int
-    /// Per ASCII byte: 0 for whitespace, else 1 (what `split` counts).
-    let solid: [UInt8]
-    /// The most non-whitespace bytes one match can span: a phrase's symbols.
-    let maxMatchBytes: Int
-    /// The lists of hit record `r`: `recordLists[recordStart[r]..<recordStart[r + 1]]`
-    /// (record 0, "redo the steps", has none).
-    let recordStart: [Int32]
-    let recordLists: [Int32]
+    /// Per kind of the byte before (word, space, other): the row of state
+    /// 0, where the later pieces of a long message start (see `run`), or
+    /// -1 when no scan reaches it. These are the first plain rows, so the
+    /// rows of state 0 are the rows from 0 to `rootRowsEnd`.
+    let rootRows: [Int]
+    let rootRowsEnd: Int
+    /// Per ASCII byte: its kind.
+    let byteKind: [UInt8]
+    /// The lists of the `h`th hit row: `hitLists[hitListStart[h]..<hitListStart[h + 1]]`.
+    let hitListStart: [Int32]
+    let hitLists: [Int32]
 
     /// Builds the table over `delta` (symbol transitions, `classCount`
     /// columns, entries possibly flagged with `flag`); nil when too large.
     /// `asciiClass` and `asciiKind` give each byte's symbol class and kind;
-    /// `outputs(state)` the lists an automaton state recognises. At most
-    /// `maxRecords` hit records are made (never more than `Self.maxRecords`).
+    /// `outputs(state)` the lists an automaton state recognises.
     init?(
         stateCount: Int, classCount: Int, delta: [Int32], flag: Int32,
         asciiClass: [Int32], asciiKind: [Int], boundaryClass: Int, spaceClass: Int, outputs: (Int) -> ArraySlice<Int32>,
-        maxEntries: Int, maxRecords: Int, maxMatchBytes: Int
+        maxEntries: Int
     ) {
         var columns: [Int: UInt8] = [:]  // class * 3 + kind → column
-        var byteColumn = [UInt8](repeating: 0, count: 128)
-        var columnClass: [Int32] = []
+        var byteColumn = [Int](repeating: 0, count: 128)
+        var columnClass: [Int] = []
         var columnKind: [Int] = []
         for byte in 0..<128 {
             let key = Int(asciiClass[byte]) * 3 + asciiKind[byte]
             if let column = columns[key] {
-                byteColumn[byte] = column
+                byteColumn[byte] = Int(column)
             } else {
                 let column = UInt8(columnClass.count)
                 columns[key] = column
-                byteColumn[byte] = column
-                columnClass.append(asciiClass[byte])
+                byteColumn[byte] = Int(column)
+                columnClass.append(Int(asciiClass[byte]))
                 columnKind.append(asciiKind[byte])
             }
         }
         let columnCount = columnClass.count
-        let entries = stateCount * 3 * columnCount
-        guard entries <= min(maxEntries, Self.maxEntries) else { return nil }
-        let recordLimit = min(maxRecords, Self.maxRecords)
-        var recordIDs: [[Int32]: Int32] = [:]
-        var recordStart: [Int32] = [0, 0]
-        var recordLists: [Int32] = []
-        // Only the rows reachable from the start are built (most combined
-        // states follow one kind of byte only), then renumbered in order.
+        let limit = min(maxEntries, Self.maxEntries)
+        let combinedCount = stateCount * 3
+        guard combinedCount * columnCount <= limit else { return nil }
+        // Per (combined state, column) reached: the target combined state,
+        // and its hit row (-1: none). Only the states reachable from the
+        // start are walked (most combined states follow one kind of byte
+        // only); they get plain rows in their order, the hit rows after.
         let start = Self.other  // state 0, nothing before
-        var next = [Int32](repeating: 0, count: entries)
-        var reachable = [Bool](repeating: false, count: stateCount * 3)
+        var target = [Int32](repeating: 0, count: combinedCount * columnCount)
+        var hitOf = [Int32](repeating: -1, count: combinedCount * columnCount)
+        var hitIDs: [[Int32]: Int32] = [:]  // target, then its sorted lists
+        var hitTarget: [Int32] = []
+        var hitListStart: [Int32] = [0]
+        var hitLists: [Int32] = []
+        var reachable = [Bool](repeating: false, count: combinedCount)
         reachable[start] = true
         var pending = [start]
         var lists: [Int32] = []  // one buffer for every entry: most recognise nothing
         while let combined = pending.popLast() {
             for column in 0..<columnCount {
                 lists.removeAll(keepingCapacity: true)
-                let target = Self.steps(
-                    from: combined, symbolClass: Int(columnClass[column]), kind: columnKind[column],
+                let reached = Self.steps(
+                    from: combined, symbolClass: columnClass[column], kind: columnKind[column],
                     classCount: classCount, boundaryClass: boundaryClass, spaceClass: spaceClass
                 ) { state, symbolClass in
                     Int(delta[state * classCount + symbolClass] & ~flag)
@@ -103,133 +106,180 @@ struct ASCIIPhraseDFA: Sendable {
                     let recognised = outputs(state)
                     if !recognised.isEmpty { lists.append(contentsOf: recognised) }
                 }
-                if !reachable[target] {
-                    reachable[target] = true
-                    pending.append(target)
+                if !reachable[reached] {
+                    reachable[reached] = true
+                    pending.append(reached)
                 }
-                var entry = Int32(target * columnCount)
+                let entry = combined * columnCount + column
+                target[entry] = Int32(reached)
                 if !lists.isEmpty {
-                    let key = Set(lists).sorted()
-                    var record = recordIDs[key] ?? 0
-                    if record == 0, recordIDs.count < recordLimit {
-                        record = Int32(recordIDs.count + 1)
-                        recordIDs[key] = record
-                        recordLists.append(contentsOf: key)
-                        recordStart.append(Int32(recordLists.count))
+                    let sorted = Set(lists).sorted()
+                    let key = [Int32(reached)] + sorted
+                    if let id = hitIDs[key] {
+                        hitOf[entry] = id
+                    } else {
+                        let id = Int32(hitTarget.count)
+                        hitIDs[key] = id
+                        hitTarget.append(Int32(reached))
+                        hitLists.append(contentsOf: sorted)
+                        hitListStart.append(Int32(hitLists.count))
+                        hitOf[entry] = id
                     }
-                    entry |= record << Self.recordShift | Self.hit
                 }
-                next[combined * columnCount + column] = entry
             }
         }
-        var rowOf = [Int32](repeating: -1, count: stateCount * 3)
-        var rowCombined: [Int32] = []
-        for combined in 0..<(stateCount * 3) where reachable[combined] {
-            rowOf[combined] = Int32(rowCombined.count)
+        // Rows numbered from the first plain row: hit rows are -hitCount..<0.
+        let hitCount = hitTarget.count
+        var rowOf = [Int32](repeating: -1, count: combinedCount)
+        var rowCombined = hitTarget
+        for combined in 0..<combinedCount where reachable[combined] {
+            rowOf[combined] = Int32(rowCombined.count - hitCount)
             rowCombined.append(Int32(combined))
         }
+        guard rowCombined.count * columnCount <= limit else { return nil }
+        let rowStride = columnCount * MemoryLayout<Int32>.stride
         var compact = [Int32](repeating: 0, count: rowCombined.count * columnCount)
-        for (row, combined) in rowCombined.enumerated() {
+        for (index, combined) in rowCombined.enumerated() {
             for column in 0..<columnCount {
-                let entry = next[Int(combined) * columnCount + column]
-                let target = Int(entry & Self.rowMask) / columnCount
-                compact[row * columnCount + column] = entry & ~Self.rowMask | rowOf[target] * Int32(columnCount)
+                let entry = Int(combined) * columnCount + column
+                let hit = hitOf[entry]
+                let targetRow = hit >= 0 ? hit - Int32(hitCount) : rowOf[Int(target[entry])]
+                compact[index * columnCount + column] = targetRow * Int32(rowStride)
             }
         }
-        self.byteColumn = byteColumn
+        self.byteColumn = byteColumn.map { UInt16($0 * MemoryLayout<Int32>.stride) }
         self.columnCount = columnCount
-        self.columnClass = columnClass
-        self.columnKind = columnKind
+        self.rowStride = rowStride
         self.next = compact
+        self.hitRowCount = hitCount
         self.rowCombined = rowCombined
-        self.startRow = Int(rowOf[start]) * columnCount
-        let afterSpace = rowOf[Self.space]  // state 0, after whitespace
-        self.afterSpaceRow = afterSpace < 0 ? -1 : Int(afterSpace) * columnCount
-        self.solid = asciiKind.map { $0 == Self.space ? 0 : 1 }
-        self.maxMatchBytes = maxMatchBytes
-        self.recordStart = recordStart
-        self.recordLists = recordLists
+        self.startRow = Int(rowOf[start]) * rowStride
+        // Combined states 0, 1 and 2 are state 0 after each kind: the first plain rows.
+        self.rootRows = (0..<3).map { rowOf[$0] < 0 ? -1 : Int(rowOf[$0]) * rowStride }
+        self.rootRowsEnd = (0..<3).filter { rowOf[$0] >= 0 }.count * rowStride
+        self.byteKind = asciiKind.map { UInt8($0) }
+        self.hitListStart = hitListStart
+        self.hitLists = hitLists
     }
 
     /// The combined state (automaton state * 3 + kind of the byte before) of a row offset.
     @inline(__always)
-    func combined(ofRow row: Int) -> Int { Int(rowCombined[row / columnCount]) }
+    func combined(ofRow row: Int) -> Int { Int(rowCombined[row / rowStride + hitRowCount]) }
 
-    /// The hit record of a flagged entry (0: redo the steps).
-    @inline(__always)
-    static func record(of entry: Int32) -> Int { Int((entry & (hit - 1)) >> recordShift) }
-
-    /// Runs the table over `bytes` (all ASCII) from the start row and
-    /// returns the last row, calling `onHit(entry, row, column)` on every
-    /// flagged transition. Kept apart from the hit handling so the loop
-    /// holds its few pointers in registers.
+    /// Runs the table over `bytes` (all ASCII) from the start row, sets
+    /// bit `i` of `bits` for every list `i` a hit row reached stands for,
+    /// and returns the last row.
     ///
-    /// Each byte's load waits for the one before, so a long message is
-    /// walked as two chains at once: the first half from the start, and
-    /// the second from just after a whitespace byte early enough that more
-    /// than `maxMatchBytes` non-whitespace bytes lie between it and the
-    /// half-way point. From that point on, the second walk is in the very
-    /// state a single walk would be (no match, nor any prefix of one, can
-    /// reach back past where it started), so it reports every match ending
-    /// in the second half; before it, it reports only real matches, which
-    /// the first walk finds too. A match reported twice sets the same bit.
+    /// Each byte's load waits for the one before, so a message of
+    /// `piecesFrom` bytes or more is cut into four pieces of a quarter
+    /// each, walked as four chains at once: the first from the start row,
+    /// the others from state 0 after the kind of the byte before their
+    /// piece. That start may be wrong (the piece before can end inside a
+    /// phrase), but it can only miss matches, never make one up: a walk
+    /// from state 0 follows the longest phrase prefix ending in its own
+    /// piece, a suffix of what a single walk follows. So each piece is then
+    /// checked against the row the piece before really ended in; if that
+    /// is not the row it started from, the piece is walked again from
+    /// there until the walk reaches state 0, where the piece's own walk,
+    /// following a suffix of the same text, must be too. That is seldom
+    /// more than a word.
+    ///
+    /// Hits are set in line, not through a call: a call in a walk would
+    /// keep its values in the few registers a call leaves alone, and the
+    /// compiler then spills some of them on every byte.
     @inline(__always)
-    func run(_ bytes: UnsafeBufferPointer<UInt8>, onHit: (Int32, Int, Int) -> Void) -> Int {
-        byteColumn.withUnsafeBufferPointer { byteColumn in
+    func run(_ bytes: UnsafeBufferPointer<UInt8>, into bits: UnsafeMutablePointer<UInt64>) -> Int {
+        guard let text = bytes.baseAddress else { return startRow }
+        return byteColumn.withUnsafeBufferPointer { byteColumn in
             next.withUnsafeBufferPointer { next in
-                let columns = byteColumn.baseAddress!, table = next.baseAddress!
-                let (half, second) = split(bytes)
-                var row = startRow
-                var index = 0
-                if second > 0 {
-                    // Both chains in one loop, then the rest of the second.
-                    var other = afterSpaceRow
-                    var at = second
-                    while index < half {
-                        let column = Int(columns[Int(bytes[index])]), otherColumn = Int(columns[Int(bytes[at])])
-                        let entry = table[row &+ column], otherEntry = table[other &+ otherColumn]
-                        if _slowPath(entry & Self.hit != 0) { onHit(entry, row, column) }
-                        if _slowPath(otherEntry & Self.hit != 0) { onHit(otherEntry, other, otherColumn) }
-                        row = Int(entry & Self.rowMask)
-                        other = Int(otherEntry & Self.rowMask)
-                        index += 1
-                        at += 1
+                let columns = byteColumn.baseAddress!
+                let table = UnsafeRawPointer(next.baseAddress! + hitRowCount * columnCount)
+                @inline(__always) func report(_ row: Int) {
+                    let hit = row / rowStride &+ hitRowCount
+                    for index in Int(hitListStart[hit])..<Int(hitListStart[hit + 1]) {
+                        let list = Int(hitLists[index])
+                        bits[list >> 6] |= 1 << UInt64(list & 63)
                     }
-                    row = other
-                    index = at
                 }
-                while index < bytes.count {
-                    let column = Int(columns[Int(bytes[index])])
-                    let entry = table[row &+ column]
-                    if _slowPath(entry & Self.hit != 0) { onHit(entry, row, column) }
-                    row = Int(entry & Self.rowMask)
-                    index += 1
+                /// Walks `from..<to` from `row` and returns the last row;
+                /// with `untilRoot`, returns nil as soon as a byte leaves
+                /// the walk in state 0.
+                @inline(__always) func walk(_ from: Int, _ to: Int, _ start: Int, untilRoot: Bool = false) -> Int? {
+                    var row = start
+                    for index in from..<to {
+                        row = Int(table.load(fromByteOffset: row &+ Int(columns[Int(text[index])]), as: Int32.self))
+                        if _slowPath(row < 0) { report(row) }
+                        if untilRoot, UInt(bitPattern: row) < UInt(bitPattern: rootRowsEnd) { return nil }
+                    }
+                    return row
                 }
-                return row
+                let quarter = bytes.count / 4
+                let starts = pieceStarts(bytes, quarter: quarter)
+                guard starts.0 >= 0 else { return walk(0, bytes.count, startRow)! }
+                // The four chains in step for a quarter, then the last
+                // piece's odd bytes.
+                var rows = (startRow, starts.0, starts.1, starts.2)
+                let pieces = (text + quarter, text + 2 * quarter, text + 3 * quarter, text + 4 * quarter)
+                var index = -quarter
+                while index != 0 {
+                    index = Self.walkInStep(&rows, pieces, from: index, table: table, columns: columns)
+                    if rows.0 < 0 { report(rows.0) }
+                    if rows.1 < 0 { report(rows.1) }
+                    if rows.2 < 0 { report(rows.2) }
+                    if rows.3 < 0 { report(rows.3) }
+                }
+                var (row0, row1, row2, row3) = rows
+                row3 = walk(4 * quarter, bytes.count, row3)!
+                // Each piece against the row the piece before really ended in.
+                if row0 != starts.0 { row1 = walk(quarter, 2 * quarter, row0, untilRoot: true) ?? row1 }
+                if row1 != starts.1 { row2 = walk(2 * quarter, 3 * quarter, row1, untilRoot: true) ?? row2 }
+                if row2 != starts.2 { row3 = walk(3 * quarter, bytes.count, row2, untilRoot: true) ?? row3 }
+                return row3
             }
         }
     }
 
-    /// Where `run` splits `bytes`: the first walk's end and the second's
-    /// start, or (0, 0) to walk them once.
+    /// The least bytes `run` cuts into pieces.
+    static let piecesFrom = 64
+
+    /// The rows the second, third and fourth pieces of `bytes` start from
+    /// (state 0 after the byte before each), or -1 to walk `bytes` as one.
     @inline(__always)
-    private func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (half: Int, second: Int) {
-        guard afterSpaceRow >= 0, bytes.count >= 4 * (maxMatchBytes + 8) else { return (0, 0) }
-        let half = (bytes.count + maxMatchBytes) / 2
-        return self.solid.withUnsafeBufferPointer { solidTable in
-            // A table read through a pointer and added, not a branch per byte.
-            let isSolid = solidTable.baseAddress!
-            var start = half, solid = 0
-            while start > 0, solid <= maxMatchBytes {
-                start -= 1
-                solid &+= Int(isSolid[Int(bytes[start])])
-            }
-            // Back to a byte that follows whitespace and is not whitespace itself.
-            while start > 0, isSolid[Int(bytes[start - 1])] != 0 || isSolid[Int(bytes[start])] == 0 { start -= 1 }
-            // The chains run in step for `half` bytes: the second must not run off the end.
-            guard start > 0, start + half <= bytes.count else { return (0, 0) }
-            return (half, start)
+    private func pieceStarts(_ bytes: UnsafeBufferPointer<UInt8>, quarter: Int) -> (Int, Int, Int) {
+        guard bytes.count >= Self.piecesFrom else { return (-1, -1, -1) }
+        let second = rootRows[Int(byteKind[Int(bytes[quarter - 1])])]
+        let third = rootRows[Int(byteKind[Int(bytes[2 * quarter - 1])])]
+        let fourth = rootRows[Int(byteKind[Int(bytes[3 * quarter - 1])])]
+        guard second | third | fourth >= 0 else { return (-1, -1, -1) }
+        return (second, third, fourth)
+    }
+
+    /// Walks four chains in step, byte `index` of each of `pieces` at a
+    /// time, from `index` (negative) up to 0; stops early just after a byte
+    /// that leaves a chain on a hit row, and returns the index it reached.
+    /// Its own function, with hits handled by the caller, so that its
+    /// eleven values stay in registers for the whole loop.
+    @inline(never)
+    private static func walkInStep(
+        _ rows: inout (Int, Int, Int, Int),
+        _ pieces: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>),
+        from start: Int, table: UnsafeRawPointer, columns: UnsafePointer<UInt16>
+    ) -> Int {
+        @inline(__always) func step(_ row: Int, _ byte: UInt8) -> Int {
+            Int(table.load(fromByteOffset: row &+ Int(columns[Int(byte)]), as: Int32.self))
         }
+        var (row0, row1, row2, row3) = rows
+        var index = start
+        while index != 0 {
+            row0 = step(row0, pieces.0[index])
+            row1 = step(row1, pieces.1[index])
+            row2 = step(row2, pieces.2[index])
+            row3 = step(row3, pieces.3[index])
+            index &+= 1
+            if _slowPath(row0 | row1 | row2 | row3 < 0) { break }
+        }
+        rows = (row0, row1, row2, row3)
+        return index
     }
 
     /// Whether every byte of `bytes` is below 0x80: 32 at a time (four

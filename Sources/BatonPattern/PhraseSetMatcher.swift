@@ -54,13 +54,8 @@ public final class PhraseSetMatcher: Sendable {
     }
 
     /// `maxASCIITable`: the most entries of the byte table (0: ASCII text is
-    /// folded like any other); `maxHitRecords`: the most hit records it
-    /// keeps (0: every match in it is reported by redoing its steps);
-    /// `included`: the lists to look for (nil: all).
-    init(
-        lists: [[String]], patterns: [Pattern] = [], maxASCIITable: Int, maxHitRecords: Int = .max,
-        including included: Set<Int>? = nil
-    ) {
+    /// folded like any other); `included`: the lists to look for (nil: all).
+    init(lists: [[String]], patterns: [Pattern] = [], maxASCIITable: Int, including included: Set<Int>? = nil) {
         self.lists = lists
         var symbolLists: [([UInt32], Int32)] = []
         for (list, phrases) in lists.enumerated() where included?.contains(list) ?? true {
@@ -89,10 +84,8 @@ public final class PhraseSetMatcher: Sendable {
         }
         self.listCount = listCount
         var classes: [UInt32: Int32] = [:]  // symbol → class (0 is "no phrase has it")
-        var maxSymbols = 0
         for (symbols, _) in symbolLists {
             for symbol in symbols where classes[symbol] == nil { classes[symbol] = Int32(classes.count + 1) }
-            maxSymbols = max(maxSymbols, symbols.count)
         }
         let classCount = classes.count + 1
         var ascii = [Int32](repeating: 0, count: 128)
@@ -176,7 +169,7 @@ public final class PhraseSetMatcher: Sendable {
             asciiClass: asciiSymbolClass, asciiKind: asciiKind,
             boundaryClass: Int(boundaryClass), spaceClass: Int(ascii[Int(PhraseSymbols.space)]),
             outputs: { outputLists[Int(starts[$0])..<Int(starts[$0 + 1])] },
-            maxEntries: maxASCIITable, maxRecords: maxHitRecords, maxMatchBytes: maxSymbols)
+            maxEntries: maxASCIITable)
         // Without the byte table every text is folded, which sets every
         // pattern's bit: `mayMatch` would then be the better test.
         self.patternLists = asciiDFA == nil ? patternLists.map { _ in nil } : patternLists
@@ -224,38 +217,13 @@ public final class PhraseSetMatcher: Sendable {
     /// caller scans the text the general way.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, with dfa: ASCIIPhraseDFA, into bits: UnsafeMutablePointer<UInt64>) -> Bool {
         guard ASCIIPhraseDFA.isASCII(bytes) else { return false }
-        let row = dfa.run(bytes) { entry, row, column in
-            reportHit(entry, row: row, column: column, dfa: dfa, into: bits)
-        }
+        let row = dfa.run(bytes, into: bits)
         let combined = dfa.combined(ofRow: row)
         if combined % 3 == ASCIIPhraseDFA.word {
             let last = delta[(combined / 3) * classCount + Int(boundaryClass)]
             if last & Self.hasOutput != 0 { report(Int(last & Self.stateMask), into: bits) }
         }
         return true
-    }
-
-    /// Sets the bits of the lists a flagged byte transition recognises:
-    /// its hit record's, or, when records ran out, those of the states its
-    /// steps pass through.
-    @inline(never)
-    private func reportHit(_ entry: Int32, row: Int, column: Int, dfa: ASCIIPhraseDFA, into bits: UnsafeMutablePointer<UInt64>) {
-        let record = ASCIIPhraseDFA.record(of: entry)
-        if record != 0 {
-            for index in Int(dfa.recordStart[record])..<Int(dfa.recordStart[record + 1]) {
-                let list = Int(dfa.recordLists[index])
-                bits[list >> 6] |= 1 << UInt64(list & 63)
-            }
-            return
-        }
-        _ = ASCIIPhraseDFA.steps(
-            from: dfa.combined(ofRow: row), symbolClass: Int(dfa.columnClass[column]), kind: dfa.columnKind[column],
-            classCount: classCount, boundaryClass: Int(boundaryClass), spaceClass: Int(asciiClass[Int(PhraseSymbols.space)])
-        ) { state, symbolClass in
-            Int(delta[state * classCount + symbolClass] & Self.stateMask)
-        } visit: { state in
-            report(state, into: bits)
-        }
     }
 
     private func scanFolded(_ text: UnsafeBufferPointer<UInt32>, into bits: UnsafeMutablePointer<UInt64>) {

@@ -113,8 +113,6 @@ struct PhraseMatcherTests {
         let lists = [["agent"], ["real person", "a human"], ["e-mail", "e mail"], ["x_1"], ["late"], ["!!"], ["ok."]]
         let set = PhraseSetMatcher(lists: lists)
         let withoutByteTable = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
-        // Hit records run out after two: the other matches redo their steps.
-        let fewRecords = PhraseSetMatcher(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries, maxHitRecords: 2)
         let pieces = ["agent", "AGENT", "Agents", "real", "person", " ", "  ", "\t", "\n", "-", "e", "mail", "x_1", "_",
                       "late", "latest", "!", "ok", ".", "a", "human", "9", "\u{7F}", "\u{1}",
                       "é", "’"]  // non-ASCII: the fast path gives up and the whole message is folded
@@ -129,45 +127,79 @@ struct PhraseMatcherTests {
             bits.withUnsafeMutableBufferPointer { withoutByteTable.scan(message, into: $0.baseAddress!) }
             #expect(fast == bits[0], "\(message.debugDescription)")
             bits[0] = 0
-            bits.withUnsafeMutableBufferPointer { fewRecords.scan(message, into: $0.baseAddress!) }
-            #expect(fast == bits[0], "\(message.debugDescription)")
-            bits[0] = 0
             bits.withUnsafeMutableBufferPointer { set.scan(FoldedText(message), into: $0.baseAddress!) }
             #expect(fast == bits[0], "\(message.debugDescription)")
         }
     }
 
-    /// Long ASCII messages are walked as two chains, the second starting
-    /// after whitespace before the half-way point: matches across that
-    /// point, whitespace runs around it and phrases near either end must
-    /// come out as from one walk over the folded text.
-    @Test("Long ASCII messages walked as two chains agree with the folded scan")
-    func twoChainsAgree() {
+    /// Long ASCII messages are cut into four pieces walked at once, the
+    /// later ones from state 0 and walked again from the row the piece
+    /// before really ended in when that differs: matches across the cuts,
+    /// whitespace runs around them, phrases longer than a piece and
+    /// phrases near either end must come out as from one walk over the
+    /// folded text.
+    @Test("Long ASCII messages walked as four pieces agree with the folded scan")
+    func piecesAgree() {
         let lists = [["agent"], ["real person", "a human"], ["parcel late"], ["x_1"], ["late"], ["!!"], ["where is my order"],
-                     ["ok."], ["e-mail me"]]
+                     ["ok."], ["e-mail me"], ["my parcel is still not here and nobody answers"]]
         let set = PhraseSetMatcher(lists: lists)
         let folded = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
-        let fewRecords = PhraseSetMatcher(lists: lists, maxASCIITable: ASCIIPhraseDFA.maxEntries, maxHitRecords: 1)
         let pieces = ["agent", "AGENT", "Agents", "real", "person", "parcel", "late", "latest", "where", "is", "my", "order",
-                      " ", " ", " ", "  ", "\t", "\n ", "-", "e", "mail", "me", "x_1", "_", "!", "ok", ".", "a", "human", "9"]
+                      " ", " ", " ", "  ", "\t", "\n ", "-", "e", "mail", "me", "x_1", "_", "!", "ok", ".", "a", "human", "9",
+                      "still", "not", "here", "and", "nobody", "answers"]
         var random = SeededRandom(seed: 11)
-        var split = 0
+        var cut = 0
         for round in 0..<4_000 {
-            var words = (0..<(30 + random.next(90))).map { _ in pieces[random.next(pieces.count)] }
+            var words = (0..<(12 + random.next(90))).map { _ in pieces[random.next(pieces.count)] }
             if round % 2 == 0 {
-                // A long phrase, spaced out, anywhere: often across the point where the chains meet.
-                words.insert(["parcel    late", "where is\n\tmy  order", "real  person", "e-mail   me"][random.next(4)],
+                // A long phrase, spaced out, anywhere: often across a cut.
+                words.insert(["parcel    late", "where is\n\tmy  order", "real  person", "e-mail   me",
+                              "my parcel is still not here and nobody answers"][random.next(5)],
                              at: random.next(words.count + 1))
             }
             let message = words.joined()
-            if message.utf8.count >= 200 { split += 1 }
-            let expected = Self.bits(folded, message)
-            #expect(Self.bits(set, message) == expected, "\(message.debugDescription)")
-            #expect(Self.bits(fewRecords, message) == expected, "\(message.debugDescription)")
+            if message.utf8.count >= ASCIIPhraseDFA.piecesFrom { cut += 1 }
+            #expect(Self.bits(set, message) == Self.bits(folded, message), "\(message.debugDescription)")
         }
-        // Most messages are long enough to be walked as two chains (over four
-        // times the longest phrase's symbols, here under 140 bytes).
-        #expect(split > 1_000)
+        #expect(cut > 2_000)
+    }
+
+    /// A phrase that starts before a cut between pieces and ends after it
+    /// is found, at every reach across every cut, in messages of several
+    /// lengths: from 64 bytes, whose pieces (16 bytes) are shorter than the
+    /// longest phrase, which then spans a whole piece.
+    @Test("A phrase across a cut between pieces is found")
+    func phraseAcrossACut() {
+        let lists = [["where is my order"], ["parcel late"], ["agent"], ["my parcel is still not here and nobody answers"]]
+        let set = PhraseSetMatcher(lists: lists)
+        for total in [ASCIIPhraseDFA.piecesFrom, 65, 66, 67, 101, 200, 333] {
+            let quarter = total / 4
+            for cut in [quarter, 2 * quarter, 3 * quarter] {
+                for (list, phrases) in lists.enumerated() {
+                    let phrase = phrases[0]
+                    guard phrase.utf8.count + 2 <= total else { continue }
+                    for reach in 0..<phrase.utf8.count where cut - reach >= 1 && cut - reach + phrase.utf8.count + 1 <= total {
+                        // The phrase starts `reach` bytes before the cut, with a space either side.
+                        let prefix = Self.filler(cut - reach)
+                        let suffix = Self.filler(total - (cut - reach) - phrase.utf8.count)
+                        let message = prefix + phrase + suffix
+                        #expect(message.utf8.count == total)
+                        #expect(Self.bits(set, message) >> UInt64(list) & 1 == 1, "\(reach) bytes before the cut at \(cut) of \(total)")
+                        // Without a space before it, it is not a phrase: no walk may make one up.
+                        let glued = String(prefix.dropLast()) + "x" + phrase + suffix
+                        #expect(Self.bits(set, glued) >> UInt64(list) & 1 == 0, "glued, \(reach) bytes before the cut at \(cut) of \(total)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// `count` bytes of three-letter words, the first and the last byte a
+    /// space (a single space when `count` is 1).
+    private static func filler(_ count: Int) -> String {
+        guard count > 1 else { return String(repeating: " ", count: count) }
+        let words = (count - 2) / 4
+        return " " + String(repeating: "x", count: count - 2 - 4 * words) + String(repeating: " abc", count: words) + " "
     }
 
     /// The ASCII check reads 32 bytes, then 8, then 1 at a time: a byte
@@ -188,36 +220,6 @@ struct PhraseMatcherTests {
         }
     }
 
-    /// A phrase that starts before the point where the first chain stops
-    /// and ends after it is found: the second chain starts early enough,
-    /// however far the phrase reaches back.
-    @Test("A phrase across the point where the two chains meet is found")
-    func phraseAcrossTheSplitPoint() throws {
-        let lists = [["where is my order"], ["parcel late"], ["agent"]]
-        let set = PhraseSetMatcher(lists: lists)
-        let dfa = try #require(set.asciiDFA)
-        for total in [4 * (dfa.maxMatchBytes + 8), 200, 333] {
-            let half = (total + dfa.maxMatchBytes) / 2
-            for (list, phrases) in lists.enumerated() {
-                let phrase = phrases[0]
-                for reach in 1..<phrase.utf8.count {
-                    // `prefix` ends in a space, so the phrase starts `reach` bytes before `half`.
-                    let prefix = Self.filler(half - reach)
-                    let suffix = Self.filler(total - half + reach - phrase.utf8.count - 1)
-                    let message = prefix + phrase + " " + suffix
-                    #expect(message.utf8.count == total)
-                    #expect(Self.bits(set, message) >> UInt64(list) & 1 == 1, "\(reach) bytes before the split in \(total)")
-                }
-            }
-        }
-    }
-
-    /// `count` bytes of three-letter words, the last byte a space.
-    private static func filler(_ count: Int) -> String {
-        let words = (count - 1) / 4
-        return String(repeating: "x", count: count - 1 - 4 * words) + String(repeating: " abc", count: words) + " "
-    }
-
     /// A pattern's required literals ride along in the phrase scan as one
     /// more list, found anywhere, even mid-word. For ASCII text its bit must
     /// be set whenever `mayMatch` (and so any match) says so, and, but for
@@ -230,7 +232,6 @@ struct PhraseMatcherTests {
         ].map { try Pattern($0) }
         let lists = [["agent"], ["late"], ["charged twice"]]
         let set = PhraseSetMatcher(lists: lists, patterns: patterns)
-        let fewRecords = PhraseSetMatcher(lists: lists, patterns: patterns, maxASCIITable: ASCIIPhraseDFA.maxEntries, maxHitRecords: 1)
         #expect(set.patternLists.compactMap { $0 } == Array(lists.count..<set.listCount))
         // `\w+` has no literals to look for: it is left to `mayMatch`.
         #expect(set.patternLists[7] == nil)
@@ -253,7 +254,6 @@ struct PhraseMatcherTests {
             // Adjacent space pieces make runs too.
             let single = !runs && !zip(message.utf8, message.utf8.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
             let found = Self.bits(set, message)
-            #expect(Self.bits(fewRecords, message) == found, "\(message.debugDescription)")
             for (index, pattern) in patterns.enumerated() {
                 guard let list = set.patternLists[index] else { continue }
                 let bit = found >> UInt64(list) & 1 != 0
@@ -272,7 +272,7 @@ struct PhraseMatcherTests {
     /// The lists `matcher` finds in `message` (at most 64 lists).
     /// A matcher for some of the lists numbers them as the full one does,
     /// finds what it finds in them, and never sets another list's bit, on
-    /// ASCII text, long text walked as two chains, and folded text.
+    /// ASCII text, long text walked as four pieces, and folded text.
     @Test("A matcher for some lists agrees with the full one on those lists only")
     func includedListsAgree() throws {
         let patterns = try ["(charged|billed) (twice|two times)", "refund(ed)? for order \\d+", "\\w+"].map { try Pattern($0) }
