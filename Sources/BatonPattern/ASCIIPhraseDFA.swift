@@ -282,30 +282,30 @@ struct ASCIIPhraseDFA: Sendable {
         return index
     }
 
-    /// Whether every byte of `bytes` is below 0x80: 32 at a time (four
-    /// words ORed, one branch), then eight, then one.
+    /// Whether every byte of `bytes` is below 0x80. From 16 bytes on, the
+    /// words are ORed 16 bytes a step, with no branch on what they hold,
+    /// and the last 16 bytes read again, overlapping: one loop, whose end
+    /// is the only branch a message's length decides (a loop per width
+    /// mispredicted three or four times a scan).
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         let high: UInt64 = 0x8080_8080_8080_8080
-        var index = 0
-        while index &+ 32 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
-            if word & high != 0 { return false }
-            index &+= 32
+        @inline(__always) func word(_ offset: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        let count = bytes.count
+        if count >= 16 {
+            var any: UInt64 = 0
+            var index = 0
+            while index &+ 16 < count {
+                any |= word(index) | word(index &+ 8)
+                index &+= 16
+            }
+            return (any | word(count &- 16) | word(count &- 8)) & high == 0
         }
-        while index &+ 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high != 0 { return false }
-            index &+= 8
-        }
-        while index < bytes.count {
-            if bytes[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
+        if count >= 8 { return (word(0) | word(count &- 8)) & high == 0 }
+        var any: UInt8 = 0
+        for byte in bytes { any |= byte }
+        return any & 0x80 == 0
     }
 
     /// The combined state after one byte of `symbolClass` and `kind` from

@@ -202,9 +202,9 @@ struct PhraseMatcherTests {
         return " " + String(repeating: "x", count: count - 2 - 4 * words) + String(repeating: " abc", count: words) + " "
     }
 
-    /// The ASCII check reads 32 bytes, then 8, then 1 at a time: a byte
-    /// above 0x7F is found at every position of every length up to 80, in
-    /// every pass.
+    /// The ASCII check reads 16 bytes a step and the last 16 again, or two
+    /// overlapping words, or single bytes: a byte above 0x7F is found at
+    /// every position of every length up to 80, whichever way it is read.
     @Test("The ASCII check finds a non-ASCII byte wherever it is")
     func asciiCheckFindsEveryHighByte() {
         for length in 0...80 {
