@@ -27,14 +27,18 @@ struct ASCIIPhraseDFA: Sendable {
     /// The hit rows, then the plain rows. The entry at byte offset
     /// `row + column` from the first plain row is the target's row. Rows
     /// are byte offsets too, so the chain from one byte to the next is an
-    /// add and a load: no multiply, no scaled index and no mask.
-    let next: [Int32]
-    /// Hit rows in `next`, before the plain rows: rows below 0.
+    /// add and a load: no multiply, no scaled index and no mask. Entries
+    /// are 16 bits wide when every offset fits (`narrow`, the other array
+    /// empty): half the cache lines, which a scan through one intent's
+    /// matcher among many mostly misses.
+    let narrow: [Int16]
+    let wide: [Int32]
+    /// Hit rows in the table, before the plain rows: rows below 0.
     let hitRowCount: Int
     /// Only the combined states a scan can reach have a plain row (most
     /// automaton states follow one kind of byte only), in their order: a
     /// table a third the size misses the cache less. `rowCombined[r]` is
-    /// the combined state of the `r`th row of `next` (a hit row's is its
+    /// the combined state of the table's `r`th row (a hit row's is its
     /// target's); `startRow` is the scan's first row (state 0, nothing before).
     let rowCombined: [Int32]
     let startRow: Int
@@ -137,20 +141,23 @@ struct ASCIIPhraseDFA: Sendable {
             rowCombined.append(Int32(combined))
         }
         guard rowCombined.count * columnCount <= limit else { return nil }
-        let rowStride = columnCount * MemoryLayout<Int32>.stride
-        var compact = [Int32](repeating: 0, count: rowCombined.count * columnCount)
+        let isNarrow = rowCombined.count * columnCount * MemoryLayout<Int16>.stride <= Int(Int16.max)
+        let entrySize = isNarrow ? MemoryLayout<Int16>.stride : MemoryLayout<Int32>.stride
+        let rowStride = columnCount * entrySize
+        var compact = [Int](repeating: 0, count: rowCombined.count * columnCount)
         for (index, combined) in rowCombined.enumerated() {
             for column in 0..<columnCount {
                 let entry = Int(combined) * columnCount + column
                 let hit = hitOf[entry]
                 let targetRow = hit >= 0 ? hit - Int32(hitCount) : rowOf[Int(target[entry])]
-                compact[index * columnCount + column] = targetRow * Int32(rowStride)
+                compact[index * columnCount + column] = Int(targetRow) * rowStride
             }
         }
-        self.byteColumn = byteColumn.map { UInt16($0 * MemoryLayout<Int32>.stride) }
+        self.byteColumn = byteColumn.map { UInt16($0 * entrySize) }
         self.columnCount = columnCount
         self.rowStride = rowStride
-        self.next = compact
+        self.narrow = isNarrow ? compact.map { Int16($0) } : []
+        self.wide = isNarrow ? [] : compact.map { Int32($0) }
         self.hitRowCount = hitCount
         self.rowCombined = rowCombined
         self.startRow = Int(rowOf[start]) * rowStride
@@ -189,11 +196,18 @@ struct ASCIIPhraseDFA: Sendable {
     /// compiler then spills some of them on every byte.
     @inline(__always)
     func run(_ bytes: UnsafeBufferPointer<UInt8>, into bits: UnsafeMutablePointer<UInt64>) -> Int {
+        wide.isEmpty ? run(bytes, into: bits, entries: narrow) : run(bytes, into: bits, entries: wide)
+    }
+
+    @inline(__always)
+    private func run<Entry: FixedWidthInteger & SignedInteger>(
+        _ bytes: UnsafeBufferPointer<UInt8>, into bits: UnsafeMutablePointer<UInt64>, entries: [Entry]
+    ) -> Int {
         guard let text = bytes.baseAddress else { return startRow }
         return byteColumn.withUnsafeBufferPointer { byteColumn in
-            next.withUnsafeBufferPointer { next in
+            entries.withUnsafeBufferPointer { entries in
                 let columns = byteColumn.baseAddress!
-                let table = UnsafeRawPointer(next.baseAddress! + hitRowCount * columnCount)
+                let table = UnsafeRawPointer(entries.baseAddress! + hitRowCount * columnCount)
                 @inline(__always) func report(_ row: Int) {
                     let hit = row / rowStride &+ hitRowCount
                     for index in Int(hitListStart[hit])..<Int(hitListStart[hit + 1]) {
@@ -207,7 +221,7 @@ struct ASCIIPhraseDFA: Sendable {
                 @inline(__always) func walk(_ from: Int, _ to: Int, _ start: Int, untilRoot: Bool = false) -> Int? {
                     var row = start
                     for index in from..<to {
-                        row = Int(table.load(fromByteOffset: row &+ Int(columns[Int(text[index])]), as: Int32.self))
+                        row = Int(table.load(fromByteOffset: row &+ Int(columns[Int(text[index])]), as: Entry.self))
                         if _slowPath(row < 0) { report(row) }
                         if untilRoot, UInt(bitPattern: row) < UInt(bitPattern: rootRowsEnd) { return nil }
                     }
@@ -222,7 +236,7 @@ struct ASCIIPhraseDFA: Sendable {
                 let pieces = (text + quarter, text + 2 * quarter, text + 3 * quarter, text + 4 * quarter)
                 var index = -quarter
                 while index != 0 {
-                    index = Self.walkInStep(&rows, pieces, from: index, table: table, columns: columns)
+                    index = Self.walkInStep(&rows, pieces, from: index, table: table, columns: columns, entry: Entry.self)
                     if rows.0 < 0 { report(rows.0) }
                     if rows.1 < 0 { report(rows.1) }
                     if rows.2 < 0 { report(rows.2) }
@@ -260,13 +274,13 @@ struct ASCIIPhraseDFA: Sendable {
     /// Its own function, with hits handled by the caller, so that its
     /// eleven values stay in registers for the whole loop.
     @inline(never)
-    private static func walkInStep(
+    private static func walkInStep<Entry: FixedWidthInteger & SignedInteger>(
         _ rows: inout (Int, Int, Int, Int),
         _ pieces: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>),
-        from start: Int, table: UnsafeRawPointer, columns: UnsafePointer<UInt16>
+        from start: Int, table: UnsafeRawPointer, columns: UnsafePointer<UInt16>, entry: Entry.Type
     ) -> Int {
         @inline(__always) func step(_ row: Int, _ byte: UInt8) -> Int {
-            Int(table.load(fromByteOffset: row &+ Int(columns[Int(byte)]), as: Int32.self))
+            Int(table.load(fromByteOffset: row &+ Int(columns[Int(byte)]), as: Entry.self))
         }
         var (row0, row1, row2, row3) = rows
         var index = start

@@ -164,6 +164,29 @@ struct PhraseMatcherTests {
         #expect(cut > 2_000)
     }
 
+    /// A table whose offsets do not fit 16 bits keeps 32-bit entries; its
+    /// scans agree with the folded scan as the 16-bit ones do.
+    @Test("A matcher too large for 16-bit entries scans with 32-bit ones")
+    func wideTableAgrees() throws {
+        var random = SeededRandom(seed: 41)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let word = { String((0..<(3 + random.next(6))).map { _ in letters[random.next(letters.count)] }) }
+        let lists = (0..<40).map { _ in (0..<2).map { _ in word() + " " + word() } }
+        let set = PhraseSetMatcher(lists: lists)
+        let dfa = try #require(set.asciiDFA)
+        #expect(dfa.narrow.isEmpty && !dfa.wide.isEmpty)
+        let small = try #require(PhraseSetMatcher(lists: [["parcel late"]]).asciiDFA)
+        #expect(!small.narrow.isEmpty && small.wide.isEmpty)
+        let folded = PhraseSetMatcher(lists: lists, maxASCIITable: 0)
+        let phrases = lists.flatMap { $0 }
+        for _ in 0..<1_500 {
+            var words = (0..<(5 + random.next(40))).map { _ in random.next(4) == 0 ? phrases[random.next(phrases.count)] : word() }
+            words.insert(phrases[random.next(phrases.count)], at: random.next(words.count + 1))
+            let message = words.joined(separator: [" ", "  ", "\n"][random.next(3)])
+            #expect(Self.bits(set, message) == Self.bits(folded, message), "\(message.debugDescription)")
+        }
+    }
+
     /// A phrase that starts before a cut between pieces and ends after it
     /// is found, at every reach across every cut, in messages of several
     /// lengths: from 64 bytes, whose pieces (16 bytes) are shorter than the
