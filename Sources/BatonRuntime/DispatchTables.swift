@@ -13,8 +13,9 @@ struct DispatchTables {
     let groupStarts: UnsafeMutableBufferPointer<Int32>
     /// Per list: its rules, counting the intent-free ones (for `EvaluationStats`).
     let ruleCounts: UnsafeMutableBufferPointer<Int32>
-    /// Every rule in conflict order: `Candidate.rank` indexes it.
-    let rulesByRank: UnsafeMutableBufferPointer<Int32>
+    /// Every rule in conflict order, with its tag bits: `Candidate.rank`
+    /// indexes it.
+    let ranked: UnsafeMutableBufferPointer<RankedRule>
     /// The `Int32` slots `decide` needs in the scratch space: one per
     /// candidate of the longest list and one per tag those candidates carry.
     let scratchSlots: Int
@@ -22,12 +23,13 @@ struct DispatchTables {
     /// `lists`: rule indices in conflict order, per intent id (each holding
     /// the intent-free rules too, as the graph's dispatch index does) and
     /// then the intent-free list; `conflictOrder`: every rule, first the
-    /// one that wins; `children`: the residual conditions' pool;
+    /// one that wins; `tagBits`: per rule, `TagTable.bits` (empty when the
+    /// tags do not fit); `children`: the residual conditions' pool;
     /// `alwaysTrue`: the memo slot that holds on every event; `groupKey`:
     /// where a group goes in its list (see `GroupKey`).
     init(
-        lists: [[Int32]], conflictOrder: [Int32], rules: UnsafeMutableBufferPointer<HotRule>, children: [NodeID],
-        alwaysTrue: Int32, groupKey: (Int32) -> GroupKey
+        lists: [[Int32]], conflictOrder: [Int32], tagBits: [UInt64], rules: UnsafeMutableBufferPointer<HotRule>,
+        children: [NodeID], alwaysTrue: Int32, groupKey: (Int32) -> GroupKey
     ) {
         var rank = [Int32](repeating: 0, count: rules.count)
         for (place, rule) in conflictOrder.enumerated() { rank[Int(rule)] = Int32(place) }
@@ -85,7 +87,7 @@ struct DispatchTables {
         self.groups = .copying(allGroups)
         self.groupStarts = .copying(groupStarts)
         self.ruleCounts = .copying(ruleCounts)
-        rulesByRank = .copying(conflictOrder)
+        ranked = .copying(conflictOrder.map { RankedRule(rule: $0, tagBits: tagBits.isEmpty ? 0 : tagBits[Int($0)]) })
         scratchSlots = slots
     }
 
@@ -103,7 +105,7 @@ struct DispatchTables {
         groups.deallocate()
         groupStarts.deallocate()
         ruleCounts.deallocate()
-        rulesByRank.deallocate()
+        ranked.deallocate()
     }
 
     /// The dispatch list for intent id `intent`; the intent-free one for an
@@ -121,6 +123,15 @@ struct DispatchTables {
 
 /// An entry of a dispatch list: a rule and its condition, so only a rule
 /// that fires has its `HotRule` read.
+/// A rule in conflict order, with what deciding reads of every firing
+/// rule: one read, not one in a table of rules and another in a table of
+/// tags (at 1,000 rules each was a cache miss per firing rule).
+struct RankedRule {
+    let rule: Int32
+    /// `TagTable.bits` of the rule (0 when the tags do not fit the bits).
+    let tagBits: UInt64
+}
+
 struct Candidate {
     var rule: Int32
     /// `residualStart` when the rule has a residual of two or more tests;

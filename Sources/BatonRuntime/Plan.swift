@@ -21,9 +21,10 @@ final class Plan: @unchecked Sendable {
     let names: DecisionNameTable
     /// Every rule's tag ids back to back, read by `HotRule.tagStart`/`tagCount`.
     let tagIDs: UnsafeMutableBufferPointer<Int32>
-    /// `TagTable.bits`: a turn's tags are then the union of its firing
-    /// rules' bits, in id order with no sort.
-    let tagBits: UnsafeMutableBufferPointer<UInt64>
+    /// Whether the rules' tags fit `TagTable.bits` (`RankedRule.tagBits`):
+    /// a turn's tags are then the union of its firing rules' bits, in id
+    /// order with no sort.
+    let tagsFitBits: Bool
     /// The `String` slots `decide` needs to render a winner's reason and message.
     let textSlots: Int
     /// The per-event scratch space: a memo byte per node and one that always
@@ -125,7 +126,7 @@ final class Plan: @unchecked Sendable {
             rules[index].tagStart = tags.starts[index]
             rules[index].tagCount = tags.starts[index + 1] - tags.starts[index]
         }
-        tagBits = .copying(tags.bits)
+        tagsFitBits = !tags.bits.isEmpty
         intentIndex = NameIndex(graph.intentIDs.mapValues(Int.init))
         metadataIndex = NameIndex(graph.metadataSlots)
         apiIndex = NameIndex(graph.apiSlots)
@@ -221,7 +222,8 @@ final class Plan: @unchecked Sendable {
         let conflictOrder = graph.rules.sorted { $0.beats($1) }.map { Int32($0.index) }
         let hotNodes = self.hotNodes
         dispatch = DispatchTables(
-            lists: lists, conflictOrder: conflictOrder, rules: rules, children: pool, alwaysTrue: Int32(graph.nodes.count)
+            lists: lists, conflictOrder: conflictOrder, tagBits: tags.bits, rules: rules, children: pool,
+            alwaysTrue: Int32(graph.nodes.count)
         ) { node in
             guard Int(node) < graph.nodes.count, hotNodes[Int(node)].kind == .numCompare, let constant = numberConstants[Int(node)]
             else { return GroupKey(number: .max, constant: 0) }
@@ -263,7 +265,6 @@ final class Plan: @unchecked Sendable {
         valueStarts.deallocate()
         dispatch.deallocate()
         tagIDs.deallocate()
-        tagBits.deallocate()
         comparisons.deallocate()
         rules.deallocate()
         hotNodes.deallocate()

@@ -34,10 +34,13 @@ extension TurnRun {
         Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
         var winner = -1
         var firedCount = 0, heldCount = 0
+        var tagBits: UInt64 = 0
         for slot in 0..<firings {
             let note = scratch[slot]
-            let rule = plan.dispatch.rulesByRank[Int(note >> 2)]
+            let ranked = plan.dispatch.ranked[Int(note >> 2)]
+            let rule = ranked.rule
             scratch[slot] = rule << 2 | note & 3
+            tagBits |= note & 3 == Firing.shadow.rawValue ? 0 : ranked.tagBits
             firedCount &+= note & 3 == Firing.fired.rawValue ? 1 : 0
             heldCount &+= note & 3 == Firing.held.rawValue ? 1 : 0
             if winner < 0, note & 3 == Firing.fired.rawValue { winner = Int(rule) }
@@ -45,7 +48,7 @@ extension TurnRun {
         let shadowCount = firings - firedCount - heldCount
         let notes = UnsafeMutableBufferPointer(start: scratch, count: firings)
         // The tags of the fired and held rules, sorted and once each, go after the notes.
-        let tags = shadowCount == firings ? 0 : collectTags(notes, into: scratch + firings)
+        let tags = shadowCount == firings ? 0 : collectTags(notes, bits: tagBits, into: scratch + firings)
         let action = winner >= 0 ? plan.actions[winner] : nil
         if let action, action.outcome == .escalate, !state.flags.contains(.escalatedThisTurn) {
             state.flags.insert(.escalatedThisTurn)
@@ -134,12 +137,12 @@ extension TurnRun {
 
     /// Collects the tag ids of the fired and held rules in `notes` into
     /// `buffer`, sorted (ids sort as their names) and without duplicates;
-    /// returns how many.
-    private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, into buffer: UnsafeMutablePointer<Int32>) -> Int {
+    /// returns how many. `bits`: the union of their tag bits, when the
+    /// tags fit them (`Plan.tagsFitBits`).
+    private func collectTags(_ notes: UnsafeMutableBufferPointer<Int32>, bits: UInt64, into buffer: UnsafeMutablePointer<Int32>) -> Int {
         var count = 0
-        if !plan.tagBits.isEmpty {
-            var bits: UInt64 = 0
-            for note in notes where note & 3 != Firing.shadow.rawValue { bits |= plan.tagBits[Int(note >> 2)] }
+        if plan.tagsFitBits {
+            var bits = bits
             while bits != 0 {
                 buffer[count] = Int32(bits.trailingZeroBitCount)
                 count += 1
