@@ -86,7 +86,7 @@ struct ASCIIPhraseDFA: Sendable {
         // Per (combined state, column) reached: the target combined state,
         // and its hit row (-1: none). Only the states reachable from the
         // start are walked (most combined states follow one kind of byte
-        // only); they get plain rows in their order, the hit rows after.
+        // only); they get plain rows in their order, after the hit rows.
         let start = Self.other  // state 0, nothing before
         var target = [Int32](repeating: 0, count: combinedCount * columnCount)
         var hitOf = [Int32](repeating: -1, count: combinedCount * columnCount)

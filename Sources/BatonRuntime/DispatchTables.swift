@@ -121,8 +121,6 @@ struct DispatchTables {
     }
 }
 
-/// An entry of a dispatch list: a rule and its condition, so only a rule
-/// that fires has its `HotRule` read.
 /// A rule in conflict order, with what deciding reads of every firing
 /// rule: one read, not one in a table of rules and another in a table of
 /// tags (at 1,000 rules each was a cache miss per firing rule).
@@ -132,6 +130,8 @@ struct RankedRule {
     let tagBits: UInt64
 }
 
+/// An entry of a dispatch list: a rule and its condition, so only a rule
+/// that fires has its `HotRule` read.
 struct Candidate {
     var rule: Int32
     /// `residualStart` when the rule has a residual of two or more tests;
