@@ -254,7 +254,7 @@ struct ASCIIPhraseDFA: Sendable {
     }
 
     /// The least bytes `run` cuts into pieces.
-    static let piecesFrom = 64
+    static let piecesFrom = 32
 
     /// The rows the second, third and fourth pieces of `bytes` start from
     /// (state 0 after the byte before each), or -1 to walk `bytes` as one.

@@ -1,10 +1,10 @@
 import BatonPattern
 import Foundation
 
-/// `baton-bench phrases [--matchers 60] [--lists 6] [--messages 4000] [--repeat 7]`
+/// `baton-bench phrases [--matchers 60] [--lists 6] [--messages 4000] [--words 30] [--repeat 7]`
 ///
-/// The phrase scan on its own: the 30-word messages of `baton-bench engine`
-/// (its vocabulary), scanned by matchers like the per-intent ones the
+/// The phrase scan on its own: messages of `--words` words from the
+/// vocabulary of `baton-bench engine` (whose messages have 30), scanned by matchers like the per-intent ones the
 /// engine builds at 1,000 rules (a few two-word phrase lists and the
 /// double-charge pattern's literals each). Two passes a round: every
 /// message through one matcher (its table stays in the cache), and each
@@ -12,7 +12,7 @@ import Foundation
 /// turns go to their intents' matchers). Medians over the rounds, per
 /// message and per byte.
 func runPhraseBench(_ arguments: [String]) throws {
-    var matcherCount = 60, listCount = 6, messageCount = 4_000, repeats = 7
+    var matcherCount = 60, listCount = 6, messageCount = 4_000, wordCount = 30, repeats = 7
     var index = 0
     while index < arguments.count {
         let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
@@ -21,6 +21,7 @@ func runPhraseBench(_ arguments: [String]) throws {
         case "--matchers": matcherCount = value
         case "--lists": listCount = value
         case "--messages": messageCount = value
+        case "--words": wordCount = value
         case "--repeat": repeats = value
         default: throw EngineBenchError("unknown option `\(arguments[index])`")
         }
@@ -33,7 +34,7 @@ func runPhraseBench(_ arguments: [String]) throws {
         let lists = (0..<listCount).map { _ in [random.pick(words) + " " + random.pick(words)] }
         return PhraseSetMatcher(lists: lists, patterns: [pattern])
     }
-    let messages = (0..<messageCount).map { _ in (0..<30).map { _ in random.pick(words) }.joined(separator: " ") }
+    let messages = (0..<messageCount).map { _ in (0..<wordCount).map { _ in random.pick(words) }.joined(separator: " ") }
     let bytes = Double(messages.reduce(0) { $0 + $1.utf8.count })
     var bits = [UInt64](repeating: 0, count: 2)
     var sink: UInt64 = 0
@@ -56,7 +57,7 @@ func runPhraseBench(_ arguments: [String]) throws {
         if round > 0 { one.append(a); many.append(b) }  // round 0 warms up
     }
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-    print("baton-bench phrases: \(messageCount) messages of 30 words (\(Int(bytes) / messageCount) bytes on average), \(listCount) phrase lists and one pattern a matcher, median of \(repeats) passes")
+    print("baton-bench phrases: \(messageCount) messages of \(wordCount) words (\(Int(bytes) / messageCount) bytes on average), \(listCount) phrase lists and one pattern a matcher, median of \(repeats) passes")
     for (name, times) in [("one matcher", one), ("\(matcherCount) matchers", many)] {
         let perMessage = median(times) / Double(messageCount)
         print(String(format: "%-14@ %7.1f ns per message  %5.2f ns per byte", name as NSString, perMessage, median(times) / bytes))

@@ -189,13 +189,14 @@ struct PhraseMatcherTests {
 
     /// A phrase that starts before a cut between pieces and ends after it
     /// is found, at every reach across every cut, in messages of several
-    /// lengths: from 64 bytes, whose pieces (16 bytes) are shorter than the
-    /// longest phrase, which then spans a whole piece.
+    /// lengths: from the shortest that is cut, whose pieces are shorter
+    /// than most phrases, which then span whole pieces.
     @Test("A phrase across a cut between pieces is found")
     func phraseAcrossACut() {
         let lists = [["where is my order"], ["parcel late"], ["agent"], ["my parcel is still not here and nobody answers"]]
         let set = PhraseSetMatcher(lists: lists)
-        for total in [ASCIIPhraseDFA.piecesFrom, 65, 66, 67, 101, 200, 333] {
+        let shortest = ASCIIPhraseDFA.piecesFrom
+        for total in [shortest, shortest + 1, shortest + 2, shortest + 3, 64, 65, 101, 200, 333] {
             let quarter = total / 4
             for cut in [quarter, 2 * quarter, 3 * quarter] {
                 for (list, phrases) in lists.enumerated() {
