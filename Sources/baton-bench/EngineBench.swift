@@ -271,7 +271,7 @@ private func latencies(_ engine: RuleEngine, events: [TurnEvent]) -> (
     return (percentiles(customer), percentiles(bot), clockCost)
 }
 
-private func nanos(_ duration: Duration) -> Double {
+func nanos(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
 }
 
@@ -328,7 +328,7 @@ private func micros(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
 }
 
-private func median(_ values: [Double]) -> Double {
+func median(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()
     return sorted[sorted.count / 2]

@@ -48,15 +48,13 @@ func runPhraseBench(_ arguments: [String]) throws {
                 sink &+= bits[0]
             }
         }
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+        return nanos(clock.now - start)
     }
     var one: [Double] = [], many: [Double] = []
     for round in 0...repeats {
         let a = pass { _ in matchers[0] }, b = pass { matchers[$0 % matcherCount] }
         if round > 0 { one.append(a); many.append(b) }  // round 0 warms up
     }
-    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
     print("baton-bench phrases: \(messageCount) messages of \(wordCount) words (\(Int(bytes) / messageCount) bytes on average), \(listCount) phrase lists and one pattern a matcher, median of \(repeats) passes")
     for (name, times) in [("one matcher", one), ("\(matcherCount) matchers", many)] {
         let perMessage = median(times) / Double(messageCount)

@@ -202,11 +202,6 @@ private func median(_ durations: [Duration]) -> Double {
     median(durations.map(seconds))
 }
 
-private func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted[sorted.count / 2]
-}
-
 /// CPU time consumed by the calling thread.
 private func threadCPUSeconds() -> Double {
     var time = timespec()
