@@ -41,17 +41,17 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     }
     /// The rule that decided the turn; nil when no acting rule fired.
     public var rule: String? {
-        @inlinable get { header.pointee.rule }
-        _modify { makeUnique(); yield &header.pointee.rule }
+        @inlinable get { named(.rule) }
+        _modify { makeNamed(); yield &header.pointee.naming!.rule }
     }
     public var queue: String? {
-        @inlinable get { header.pointee.queue }
-        _modify { makeUnique(); yield &header.pointee.queue }
+        @inlinable get { named(.queue) }
+        _modify { makeNamed(); yield &header.pointee.naming!.queue }
     }
     /// Ticket urgency: `low`, `normal`, `high` or `urgent`.
     public var urgency: String? {
-        @inlinable get { header.pointee.urgency }
-        _modify { makeUnique(); yield &header.pointee.urgency }
+        @inlinable get { named(.urgency) }
+        _modify { makeNamed(); yield &header.pointee.naming!.urgency }
     }
     /// The rendered reason template.
     public var reason: String? {
@@ -103,8 +103,9 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
         trace: [RuleTrace]? = nil
     ) {
         let listing = DecisionNameTable.listing(tags: tags, firedRules: firedRules, shadowRules: shadowRules, heldBack: heldBack)
+        let naming = rule == nil && queue == nil && urgency == nil ? nil : Naming(rule: rule, queue: queue, urgency: urgency)
         self.init(
-            outcome: outcome, rule: rule, queue: queue, urgency: urgency,
+            outcome: outcome, winner: -1, naming: naming,
             reasonBytes: reason?.utf8.count ?? -1, messageBytes: message?.utf8.count ?? -1, trace: trace,
             table: listing.table, fired: firedRules.count, held: heldBack.count, shadow: shadowRules.count, tags: tags.count
         ) { codes, text in
@@ -118,19 +119,18 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     /// whose reason and message are bytes after them: `fill` writes all
     /// `fired + held + shadow + tags` numbers, then the texts' bytes
     /// (`reasonBytes`, then `messageBytes`; -1 for none), so a decision is
-    /// one allocation. Inlinable, so the engine's values move into the
-    /// storage rather than being copied.
+    /// one allocation. The deciding rule is `winner`, a rule number into
+    /// `table` (-1 for none), unless `naming` names it. Inlinable, so the
+    /// engine's values move into the storage rather than being copied.
     @inlinable
     package init(
-        outcome: Outcome, rule: String?, queue: String?, urgency: String?, reasonBytes: Int, messageBytes: Int,
+        outcome: Outcome, winner: Int32, naming: Naming?, reasonBytes: Int, messageBytes: Int,
         trace: [RuleTrace]?, table: DecisionNameTable, fired: Int, held: Int, shadow: Int, tags: Int,
         fill: (UnsafeMutablePointer<Int32>, UnsafeMutableRawPointer) -> Void
     ) {
         let count = fired + held + shadow + tags
         // Most turns continue with nothing to report: they share one storage.
-        if outcome == .continue, rule == nil, queue == nil, urgency == nil, reasonBytes < 0, messageBytes < 0, count == 0,
-            trace == nil
-        {
+        if outcome == .continue, winner < 0, naming == nil, reasonBytes < 0, messageBytes < 0, count == 0, trace == nil {
             storage = Storage.proceed
             return
         }
@@ -141,9 +141,8 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
         // (a closure given to `create` could only copy them).
         let header = self.header
         header.pointee.outcome = outcome
-        header.pointee.rule = rule
-        header.pointee.queue = queue
-        header.pointee.urgency = urgency
+        header.pointee.winner = winner
+        header.pointee.naming = naming
         header.pointee.trace = trace
         header.pointee.table = table
         storage.withUnsafeMutablePointerToElements { codes in fill(codes, UnsafeMutableRawPointer(codes + count)) }
@@ -176,6 +175,51 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     @inlinable
     mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    /// One of the deciding rule's three strings: from `naming` when the
+    /// decision has one, else by the winner's number from the table.
+    @inlinable
+    func named(_ field: Naming.Field) -> String? {
+        let header = self.header
+        if let naming = header.pointee.naming {
+            return switch field {
+            case .rule: naming.rule
+            case .queue: naming.queue
+            case .urgency: naming.urgency
+            }
+        }
+        guard let table = header.pointee.table else { return nil }
+        return table.winner(header.pointee.winner, field)
+    }
+
+    /// Makes the storage this decision's alone, its rule, queue and urgency
+    /// held as strings, before one of them is written.
+    @usableFromInline
+    mutating func makeNamed() {
+        makeUnique()
+        if header.pointee.naming == nil { header.pointee.naming = Naming(rule: rule, queue: queue, urgency: urgency) }
+    }
+
+    /// The deciding rule's name, queue and urgency as strings: for a
+    /// decision made from strings or changed by its caller. The engine's
+    /// decisions name the winner by number instead (`Header.winner`), so
+    /// making and dropping one retains and releases none of the three.
+    @usableFromInline
+    package struct Naming: Sendable {
+        @usableFromInline var rule: String?
+        @usableFromInline var queue: String?
+        @usableFromInline var urgency: String?
+
+        @usableFromInline enum Field: Sendable {
+            case rule, queue, urgency
+        }
+
+        @inlinable package init(rule: String?, queue: String?, urgency: String?) {
+            self.rule = rule
+            self.queue = queue
+            self.urgency = urgency
+        }
     }
 
     /// One of the four lists; an empty one keeps no reference to the storage.
@@ -243,9 +287,10 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     @usableFromInline
     struct Header {
         @usableFromInline var outcome: Outcome = .continue
-        @usableFromInline var rule: String?
-        @usableFromInline var queue: String?
-        @usableFromInline var urgency: String?
+        /// The deciding rule, a rule number into `table`; -1 for none. Read
+        /// only while `naming` is nil.
+        @usableFromInline var winner: Int32 = -1
+        @usableFromInline var naming: Naming?
         @usableFromInline var trace: [RuleTrace]?
         /// Names the numbers; nil only while a storage is being made.
         @usableFromInline var table: DecisionNameTable?
@@ -314,9 +359,8 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
                     reasonBytes: reason?.utf8.count ?? -1, messageBytes: message?.utf8.count ?? -1)
                 copy.withUnsafeMutablePointers { newHeader, newCodes in
                     newHeader.pointee.outcome = old.outcome
-                    newHeader.pointee.rule = old.rule
-                    newHeader.pointee.queue = old.queue
-                    newHeader.pointee.urgency = old.urgency
+                    newHeader.pointee.winner = old.winner
+                    newHeader.pointee.naming = old.naming
                     newHeader.pointee.trace = old.trace
                     newHeader.pointee.table = old.table
                     newCodes.initialize(from: codes, count: count)

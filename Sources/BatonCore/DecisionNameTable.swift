@@ -7,10 +7,28 @@ package final class DecisionNameTable: Sendable {
     @usableFromInline package let rules: [String]
     /// Tag number → tag (in the engine's table ascending, so sorted numbers are sorted tags).
     @usableFromInline package let tags: [String]
+    /// Rule number → the rule's queue and urgency, for a decision that
+    /// names its deciding rule by number; empty in a table that names none.
+    @usableFromInline package let queues: [String?]
+    @usableFromInline package let urgencies: [String?]
 
-    package init(rules: [String], tags: [String]) {
+    package init(rules: [String], tags: [String], queues: [String?] = [], urgencies: [String?] = []) {
+        precondition(queues.isEmpty || queues.count == rules.count, "a queue for every rule")
+        precondition(urgencies.isEmpty || urgencies.count == rules.count, "an urgency for every rule")
         self.rules = rules
         self.tags = tags
+        self.queues = queues
+        self.urgencies = urgencies
+    }
+
+    /// Rule `winner`'s name, queue or urgency; nil for -1 (no rule).
+    @inlinable func winner(_ winner: Int32, _ field: Decision.Naming.Field) -> String? {
+        guard winner >= 0 else { return nil }
+        return switch field {
+        case .rule: rules[Int(winner)]
+        case .queue: queues.isEmpty ? nil : queues[Int(winner)]
+        case .urgency: urgencies.isEmpty ? nil : urgencies[Int(winner)]
+        }
     }
 
     @usableFromInline static let empty = DecisionNameTable(rules: [], tags: [])

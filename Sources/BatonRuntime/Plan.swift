@@ -35,7 +35,7 @@ final class Plan: @unchecked Sendable {
     /// first test of rules that fire on their dispatch alone.
     var alwaysHolds: Int { scratch.memoBytes - 1 }
     /// Per rule: what a winning rule puts in the decision.
-    let actions: [RuleAction]
+    let actions: UnsafeMutableBufferPointer<RuleAction>
     /// `Decision.proceed`, held here so most events return it without
     /// going through the global's lazy initialiser.
     let proceed = Decision.proceed
@@ -119,7 +119,9 @@ final class Plan: @unchecked Sendable {
                 bypassGuards: rule.bypassGuards, firstTest: root.rawValue)
         }
         let tags = TagTable(graph.rules)
-        let names = DecisionNameTable(rules: graph.rules.map(\.name), tags: tags.names)
+        let names = DecisionNameTable(
+            rules: graph.rules.map(\.name), tags: tags.names, queues: graph.rules.map(\.queue),
+            urgencies: graph.rules.map(\.urgency))
         self.names = names
         tagIDs = .copying(tags.ids)
         for index in graph.rules.indices {
@@ -131,7 +133,7 @@ final class Plan: @unchecked Sendable {
         metadataIndex = NameIndex(graph.metadataSlots)
         apiIndex = NameIndex(graph.apiSlots)
         toolIndex = NameIndex(graph.toolSlots)
-        actions = graph.rules.map(RuleAction.init)
+        actions = .copying(graph.rules.map(RuleAction.init))
         textSlots = actions.map { ($0.reason?.placeholders ?? 0) + ($0.say?.placeholders ?? 0) }.max() ?? 0
         let intentWords = max((graph.intents.count + 63) / 64, 1)
         self.intentWords = intentWords
@@ -257,6 +259,8 @@ final class Plan: @unchecked Sendable {
     }
 
     deinit {
+        for action in actions { action.free() }
+        actions.deallocate()
         patternLists.deallocate()
         readsPhrases.deallocate()
         phraseScans.deallocate()

@@ -1,24 +1,18 @@
 import BatonCore
 import BatonGraph
 
-/// What a winning rule puts in the decision: one reference to read, where
-/// `graph.rules[i]` would copy the whole rule (its labels, source, tags).
-/// Unchecked `Sendable`: its recipes' memory is written only in `init`.
-final class RuleAction: @unchecked Sendable {
+/// What a winning rule puts in the decision, as plain data: reading it
+/// retains nothing, where `graph.rules[i]` would copy the whole rule (its
+/// labels, source, tags). The plan that holds it frees it (`free`).
+struct RuleAction {
     let outcome: Decision.Outcome
-    let name: String
-    let queue: String?
-    let urgency: String?
     let reason: TextRecipe?
     let say: TextRecipe?
-    /// The recipes' parts and literal bytes, freed with the action.
+    /// The recipes' parts and literal bytes.
     private let memory: UnsafeMutableRawPointer
 
     init(_ rule: GraphRule) {
         outcome = rule.outcome
-        name = rule.name
-        queue = rule.queue
-        urgency = rule.urgency
         let templates = [rule.reason, rule.say].map { $0.map { TextRecipe.merged($0.parts) } }
         let partCount = templates.reduce(0) { $0 + ($1?.count ?? 0) }
         let byteCount = templates.reduce(0) { total, parts in
@@ -41,7 +35,8 @@ final class RuleAction: @unchecked Sendable {
         say = recipes[1]
     }
 
-    deinit { memory.deallocate() }
+    /// Frees the recipes' memory: the action's recipes are not read after.
+    func free() { memory.deallocate() }
 }
 
 /// A template as `TurnRun.renderTexts` renders it: literal bytes and

@@ -62,7 +62,7 @@ extension TurnRun {
         // initialiser writes them, and then the numbers and the rendered
         // texts, straight into the decision's one storage object.
         return Decision(
-            outcome: action?.outcome ?? .continue, rule: action?.name, queue: action?.queue, urgency: action?.urgency,
+            outcome: action?.outcome ?? .continue, winner: Int32(winner), naming: nil,
             reasonBytes: rendered.reasonBytes, messageBytes: rendered.messageBytes, trace: trace,
             table: plan.names, fired: firedCount, held: heldCount, shadow: shadowCount, tags: tags
         ) { codes, text in

@@ -61,21 +61,23 @@ struct DecisionValueTests {
         #expect(decoded.heldBack.first?.guardName == .cooldown)
     }
 
-    /// The engine's form of `escalation`: its lists as numbers into a name table.
-    static let table = DecisionNameTable(rules: ["angry", "double_charge", "trial", "unused"], tags: ["billing", "vip"])
+    /// The engine's form of `escalation`: its deciding rule (1, double_charge)
+    /// and its lists as numbers into a name table.
+    static let table = DecisionNameTable(
+        rules: ["angry", "double_charge", "trial", "unused"], tags: ["billing", "vip"], queues: ["care", "billing", nil, nil],
+        urgencies: [nil, "high", nil, nil])
     static let codedEscalation = coded(
-        outcome: .escalate, rule: "double_charge", queue: "billing", urgency: "high", reason: "charged twice",
-        message: "Connecting you with billing.",
+        outcome: .escalate, winner: 1, reason: "charged twice", message: "Connecting you with billing.",
         codes: [1, 0, DecisionNameTable.heldCode(rule: 0, by: .cooldown), DecisionNameTable.shadowCode(rule: 2, outcome: .offerHandoff), 0],
         fired: 2, held: 1, shadow: 1)
 
-    /// A decision as the engine makes one, its lists numbers into `table`.
+    /// A decision as the engine makes one, its winner (-1 for none) and lists numbers into `table`.
     static func coded(
-        outcome: Decision.Outcome, rule: String? = nil, queue: String? = nil, urgency: String? = nil, reason: String? = nil,
-        message: String? = nil, codes: [Int32], fired: Int, held: Int, shadow: Int
+        outcome: Decision.Outcome, winner: Int32 = -1, reason: String? = nil, message: String? = nil, codes: [Int32], fired: Int,
+        held: Int, shadow: Int
     ) -> Decision {
         Decision(
-            outcome: outcome, rule: rule, queue: queue, urgency: urgency, reasonBytes: reason?.utf8.count ?? -1,
+            outcome: outcome, winner: winner, naming: nil, reasonBytes: reason?.utf8.count ?? -1,
             messageBytes: message?.utf8.count ?? -1, trace: nil, table: table, fired: fired, held: held, shadow: shadow,
             tags: codes.count - fired - held - shadow
         ) { tail, text in
@@ -101,6 +103,41 @@ struct DecisionValueTests {
         encoder.outputFormatting = [.sortedKeys]
         #expect(try encoder.encode(Self.codedEscalation) == encoder.encode(Self.escalation))
         #expect(try JSONDecoder().decode(Decision.self, from: encoder.encode(Self.codedEscalation)) == Self.escalation)
+    }
+
+    /// The deciding rule by number reads its name, queue and urgency from
+    /// the table; a rule without a queue or urgency, or no rule, reads nil.
+    @Test(arguments: [
+        (Int32(1), "double_charge", "billing", "high"), (0, "angry", "care", nil), (2, "trial", nil, nil), (-1, nil, nil, nil),
+    ])
+    func theWinnerByNumberIsNamedByTheTable(winner: Int32, rule: String?, queue: String?, urgency: String?) throws {
+        let decision = Self.coded(outcome: winner < 0 ? .continue : .escalate, winner: winner, codes: [0], fired: 0, held: 0, shadow: 0)
+        #expect(decision.rule == rule && decision.queue == queue && decision.urgency == urgency)
+        let listed = Decision(
+            outcome: decision.outcome, rule: rule, queue: queue, urgency: urgency, tags: ["billing"])
+        #expect(decision == listed)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(decision) == encoder.encode(listed))
+    }
+
+    /// Changing one of the winner's strings keeps the other two, the
+    /// decision it was copied from and the table as they were; a string
+    /// set to nil reads nil, not the table's.
+    @Test func changingTheWinnersStringsCopiesThem() {
+        let original = Self.codedEscalation
+        var copy = original
+        copy.queue = "fraud"
+        #expect(copy.rule == "double_charge" && copy.queue == "fraud" && copy.urgency == "high")
+        #expect(original.queue == "billing" && copy.storage !== original.storage)
+        copy.rule = nil
+        copy.urgency = nil
+        #expect(copy.rule == nil && copy.urgency == nil && copy.queue == "fraud")
+        #expect(copy.firedRules == ["double_charge", "angry"] && copy.reason == "charged twice")
+        var renamed = original
+        renamed.rule = "angry"
+        #expect(renamed.rule == "angry" && renamed.queue == "billing" && renamed.urgency == "high")
+        #expect(original == Self.escalation && Self.table.queues == ["care", "billing", nil, nil])
     }
 
     /// Every guard and every shadow outcome survives its code.
@@ -153,7 +190,7 @@ struct DecisionValueTests {
     @Test func aListOutlivesItsDecision() {
         var list: Decision.List<String> = []
         do {
-            let decision = Self.coded(outcome: .escalate, rule: "angry", codes: [0, 2, 1], fired: 2, held: 0, shadow: 0)
+            let decision = Self.coded(outcome: .escalate, winner: 0, codes: [0, 2, 1], fired: 2, held: 0, shadow: 0)
             list = decision.firedRules
         }
         #expect(list == ["angry", "trial"])
@@ -169,11 +206,10 @@ struct DecisionValueTests {
     ])
     func textsAreKeptByTheBytes(reason: String?, message: String?) {
         let coded = Self.coded(
-            outcome: .escalate, rule: "double_charge", reason: reason, message: message, codes: [1, 0, 1], fired: 2, held: 0,
-            shadow: 0)
+            outcome: .escalate, winner: 1, reason: reason, message: message, codes: [1, 0, 1], fired: 2, held: 0, shadow: 0)
         let listed = Decision(
-            outcome: .escalate, rule: "double_charge", reason: reason, message: message, tags: ["vip"],
-            firedRules: ["double_charge", "angry"])
+            outcome: .escalate, rule: "double_charge", queue: "billing", urgency: "high", reason: reason, message: message,
+            tags: ["vip"], firedRules: ["double_charge", "angry"])
         for decision in [coded, listed] {
             #expect(decision.reason == reason)
             #expect(decision.message == message)
