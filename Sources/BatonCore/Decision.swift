@@ -125,7 +125,7 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
     @inlinable
     package init(
         outcome: Outcome, winner: Int32, naming: Naming?, reasonBytes: Int, messageBytes: Int,
-        trace: [RuleTrace]?, table: DecisionNameTable, fired: Int, held: Int, shadow: Int, tags: Int,
+        trace: [RuleTrace]?, table: consuming DecisionNameTable, fired: Int, held: Int, shadow: Int, tags: Int,
         fill: (UnsafeMutablePointer<Int32>, UnsafeMutableRawPointer) -> Void
     ) {
         let count = fired + held + shadow + tags
@@ -138,14 +138,16 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
             count: count, heldStart: fired, shadowStart: fired + held, tagStart: fired + held + shadow,
             reasonBytes: reasonBytes, messageBytes: messageBytes)
         // Written through the header's address, so each value moves in
-        // (a closure given to `create` could only copy them).
-        let header = self.header
+        // (a closure given to `create` could only copy them). Both addresses
+        // are taken at once: taking the tail's in a call of its own retained
+        // the storage around it.
+        let (header, codes) = storage.withUnsafeMutablePointers { ($0, $1) }
         header.pointee.outcome = outcome
         header.pointee.winner = winner
         header.pointee.naming = naming
         header.pointee.trace = trace
-        header.pointee.table = table
-        storage.withUnsafeMutablePointerToElements { codes in fill(codes, UnsafeMutableRawPointer(codes + count)) }
+        header.pointee.table = consume table
+        fill(codes, UnsafeMutableRawPointer(codes + count))
     }
 
     public init(from decoder: any Decoder) throws {
