@@ -75,8 +75,7 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     /// for `matches(_:)`. True means "fold and match to know".
     public func mayMatch(_ text: String) -> Bool {
         guard let factors = program.requiredFactors else { return true }
-        var text = text
-        return text.withUTF8 { factors.occurs(inASCII: $0) } ?? true
+        return text.withUTF8Bytes { factors.occurs(inASCII: $0) } ?? true
     }
 
     /// Folds `text` and tests it; prefer `matches(_:)` with a `FoldedText`

@@ -187,8 +187,7 @@ public final class PhraseSetMatcher: Sendable {
     /// `i` with a phrase in `text`. Bits of other lists are left as they are.
     public func scan(_ text: String, into bits: UnsafeMutablePointer<UInt64>) {
         guard hasPhrases else { return }
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard bytes.count > 0 else { return }
             if let asciiDFA, scan(bytes, with: asciiDFA, into: bits) { return }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bytes.count) { buffer in
