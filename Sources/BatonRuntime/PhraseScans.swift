@@ -13,6 +13,9 @@ import BatonPattern
 struct PhraseScans {
     /// `[0]` looks for every list; the others for one or more dispatch lists' own.
     let matchers: [PhraseSetMatcher]
+    /// `matchers` again, unretained (alive while `matchers` is): a scan
+    /// reads its matcher without a retain and a release.
+    private let unretained: UnsafeMutableBufferPointer<Unmanaged<PhraseSetMatcher>>
     /// Per dispatch list (intent ids, then the intent-free list): its matcher.
     private let matcherOfList: UnsafeMutableBufferPointer<Int32>
     /// Per dispatch list, `words` words: the lists its matcher looks for.
@@ -47,12 +50,14 @@ struct PhraseScans {
             coverage += bits
         }
         self.matchers = matchers
+        unretained = .copying(matchers.map(Unmanaged.passUnretained))
         self.matcherOfList = .copying(matcherOfList)
         self.coverage = .copying(coverage)
         self.words = words
     }
 
     func deallocate() {
+        unretained.deallocate()
         matcherOfList.deallocate()
         coverage.deallocate()
     }
@@ -62,11 +67,12 @@ struct PhraseScans {
         DispatchTables.listIndex(forIntent: intent, lists: matcherOfList.count)
     }
 
-    /// The matcher a turn with top intent id `intent` scans with first, and whether it looks for every list.
+    /// The matcher a turn with top intent id `intent` scans with first, and
+    /// whether it looks for every list; with `allLists`, the one that does.
     @inline(__always)
-    func matcher(forIntent intent: UInt16) -> (matcher: PhraseSetMatcher, isFull: Bool) {
-        let index = Int(matcherOfList[dispatchList(forIntent: intent)])
-        return (matchers[index], index == 0)
+    func matcher(forIntent intent: UInt16, allLists: Bool) -> (matcher: Unmanaged<PhraseSetMatcher>, isFull: Bool) {
+        let index = allLists ? 0 : Int(matcherOfList[dispatchList(forIntent: intent)])
+        return (unretained[index], index == 0)
     }
 
     /// Whether that matcher looks for list `list`.

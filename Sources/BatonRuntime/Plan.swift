@@ -82,8 +82,21 @@ final class Plan: @unchecked Sendable {
     let patterns: UnsafeMutableBufferPointer<Pattern>
     /// Per intent id (and, last, for turns without a known intent): the
     /// message features that the turn's candidate rules and the tracks can
-    /// read, resolved before a customer event ends when the message is not kept.
-    let messageNeeds: [MessageNeeds]
+    /// read, resolved before a customer event ends when the message is not
+    /// kept. Plain data, read without retaining arrays.
+    let messageNeeds: UnsafeMutableBufferPointer<HotMessageNeeds>
+    /// The patterns of each `messageNeeds` entry, one after another.
+    let neededPatterns: UnsafeMutableBufferPointer<Int32>
+
+    /// `MessageNeeds` as the runtime reads it: its patterns are
+    /// `neededPatterns[patternStart..<patternEnd]`.
+    struct HotMessageNeeds {
+        let phrases: Bool
+        let sentiment: Bool
+        let patternStart: Int32
+        let patternEnd: Int32
+        var isEmpty: Bool { !phrases && !sentiment && patternStart == patternEnd }
+    }
 
     struct MessageNeeds {
         var phrases = false
@@ -247,9 +260,20 @@ final class Plan: @unchecked Sendable {
         phraseSet = PhraseSetMatcher(lists: graph.phraseLists, patterns: graph.compiledPatterns)
         patternLists = .copying(phraseSet.patternLists.map { Int32($0 ?? -1) })
         patterns = .copying(graph.compiledPatterns)
-        messageNeeds = Self.messageNeeds(graph, hotNodes: hotNodes, patternLists: phraseSet.patternLists)
-        readsPhrases = .copying(messageNeeds.map(\.phrases))
-        phraseScans = PhraseScans(graph: graph, all: phraseSet, wanted: messageNeeds.map(\.phraseLists))
+        let needs = Self.messageNeeds(graph, hotNodes: hotNodes, patternLists: phraseSet.patternLists)
+        var hotNeeds: [HotMessageNeeds] = []
+        var neededPatterns: [Int32] = []
+        for entry in needs {
+            let start = Int32(neededPatterns.count)
+            neededPatterns += entry.patterns.map(Int32.init)
+            hotNeeds.append(
+                HotMessageNeeds(
+                    phrases: entry.phrases, sentiment: entry.sentiment, patternStart: start, patternEnd: Int32(neededPatterns.count)))
+        }
+        messageNeeds = .copying(hotNeeds)
+        self.neededPatterns = .copying(neededPatterns)
+        readsPhrases = .copying(needs.map(\.phrases))
+        phraseScans = PhraseScans(graph: graph, all: phraseSet, wanted: needs.map(\.phraseLists))
     }
 
     /// Whether the candidate rules of a turn with this top intent id read phrase lists.
@@ -261,6 +285,8 @@ final class Plan: @unchecked Sendable {
     deinit {
         for action in actions { action.free() }
         actions.deallocate()
+        messageNeeds.deallocate()
+        neededPatterns.deallocate()
         patternLists.deallocate()
         readsPhrases.deallocate()
         phraseScans.deallocate()

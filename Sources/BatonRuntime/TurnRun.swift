@@ -231,15 +231,18 @@ struct TurnRun {
 
     @inline(never)
     mutating func scanPhrases(allLists: Bool) {
-        let (matcher, isFull) = allLists ? (plan.phraseSet, true) : plan.phraseScans.matcher(forIntent: state.turn.intent)
+        let (matcher, isFull) = plan.phraseScans.matcher(forIntent: state.turn.intent, allLists: allLists)
         state.turn.phraseScan = isFull ? .allLists : .turnLists
-        let offset = plan.layout.phraseOffset
-        for word in 0..<plan.layout.phraseWords { state.words[offset + word] = 0 }
-        if let message, state.turn.hasCustomerTurn {
-            stats.messageFolded = true
-            state.words.withUnsafeMutableBufferPointer { words in
-                matcher.scan(message, into: words.baseAddress! + offset)
-            }
+        let offset = plan.layout.phraseOffset, words = plan.layout.phraseWords
+        for word in 0..<words { state.words[offset + word] = 0 }
+        guard words > 0, message != nil, state.turn.hasCustomerTurn else { return }
+        stats.messageFolded = true
+        // Scanned into a buffer of its own, then copied: scanning into the
+        // state's words would need the message copied out of the run first.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { bits in
+            bits.initialize(repeating: 0)
+            matcher._withUnsafeGuaranteedRef { $0.scan(message.unsafelyUnwrapped, into: bits.baseAddress!) }
+            for word in 0..<words { state.words[offset + word] = bits[word] }
         }
     }
 
@@ -250,13 +253,15 @@ struct TurnRun {
         if state.words[known] & bit != 0 { return state.words[answer] & bit != 0 }
         var result = false
         // Most messages lack the pattern's literals: that is found without
-        // folding them, by the phrase scan when the literals are in its automaton.
-        let patterns = plan.patterns
-        if state.turn.hasCustomerTurn, let message {
+        // folding them, by the phrase scan when the literals are in its
+        // automaton. The pattern and the message are read in place: copies
+        // would retain the pattern's buffers and the message's storage.
+        let compiled = plan.patterns.baseAddress! + pattern
+        if state.turn.hasCustomerTurn, message != nil {
             let literals = Int(plan.patternLists[pattern])
             let viaScan = literals >= 0 && (state.turn.phraseScan != .notYet || plan.readsPhrases(intent: state.turn.intent))
-            if viaScan ? phraseHolds(literals) : patterns[pattern].mayMatch(message) {
-                result = withFolded(.signal(.message)) { patterns[pattern].matches($0) } ?? false
+            if viaScan ? phraseHolds(literals) : compiled.pointee.mayMatch(message.unsafelyUnwrapped) {
+                result = withFolded(.signal(.message)) { compiled.pointee.matches($0) } ?? false
             }
         }
         state.words[known] |= bit
@@ -272,7 +277,7 @@ struct TurnRun {
         let needs = plan.messageNeeds[DispatchTables.listIndex(forIntent: state.turn.intent, lists: plan.messageNeeds.count)]
         guard !needs.isEmpty else { return }
         if needs.phrases, state.turn.phraseScan == .notYet { scanPhrases(allLists: false) }
-        for pattern in needs.patterns { _ = patternHolds(pattern) }
+        for slot in Int(needs.patternStart)..<Int(needs.patternEnd) { _ = patternHolds(Int(plan.neededPatterns[slot])) }
         if needs.sentiment { _ = sentiment() }
     }
 

@@ -92,7 +92,9 @@ import Testing
         for (intent, lists) in expected {
             let covered = Set((0..<plan.phraseSet.listCount).filter { plan.phraseScans.covers($0, intent: intent) })
             #expect(covered == lists, "intent \(intent)")
-            #expect(plan.phraseScans.matcher(forIntent: intent).isFull == false)
+            #expect(plan.phraseScans.matcher(forIntent: intent, allLists: false).isFull == false)
+            let every = plan.phraseScans.matcher(forIntent: intent, allLists: true)
+            #expect(every.isFull && every.matcher.takeUnretainedValue() === plan.phraseSet)
         }
     }
 
