@@ -105,7 +105,6 @@ final class Plan: @unchecked Sendable {
         /// The phrase lists and the lists of pattern literals (numbered
         /// as `phraseSet` numbers them) that the rules can read.
         var phraseLists: Set<Int> = []
-        var isEmpty: Bool { !phrases && !sentiment && patterns.isEmpty }
     }
 
     init(graph: DecisionGraph, layout: StateLayout, scorer: (any SentimentScoring)?) {
