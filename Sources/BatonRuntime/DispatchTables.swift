@@ -17,8 +17,11 @@ struct DispatchTables {
     /// indexes it.
     let ranked: UnsafeMutableBufferPointer<RankedRule>
     /// The `Int32` slots `decide` needs in the scratch space: one per
-    /// candidate of the longest list and one per tag those candidates carry.
+    /// candidate of the longest list and one per tag those candidates
+    /// carry, then, from `rankSlots` on, room to sort notes by rank
+    /// (`RankSort`).
     let scratchSlots: Int
+    let rankSlots: Int
 
     /// `lists`: rule indices in conflict order, per intent id (each holding
     /// the intent-free rules too, as the graph's dispatch index does) and
@@ -88,7 +91,8 @@ struct DispatchTables {
         self.groupStarts = .copying(groupStarts)
         self.ruleCounts = .copying(ruleCounts)
         ranked = .copying(conflictOrder.map { RankedRule(rule: $0, tagBits: tagBits.isEmpty ? 0 : tagBits[Int($0)]) })
-        scratchSlots = slots
+        rankSlots = (slots + 1) & ~1
+        scratchSlots = rankSlots + RankSort.slots(ranks: conflictOrder.count)
     }
 
     /// Which of `lists` per-list entries (one per intent id, then one for the

@@ -31,7 +31,9 @@ extension TurnRun {
     ) -> Decision {
         // Back to conflict order: notes sort by rank, then name their rules.
         // The first acting rule that fired and was not held decides the turn.
-        Self.sort(UnsafeMutableBufferPointer(start: scratch, count: firings))
+        RankSort.sort(
+            UnsafeMutableBufferPointer(start: scratch, count: firings), ranks: plan.dispatch.ranked.count,
+            area: scratch + plan.dispatch.rankSlots)
         var winner = -1
         var firedCount = 0, heldCount = 0
         var tagBits: UInt64 = 0
@@ -157,29 +159,13 @@ extension TurnRun {
                 count += 1
             }
         }
-        Self.sort(UnsafeMutableBufferPointer(start: buffer, count: count))
+        RankSort.comparing(UnsafeMutableBufferPointer(start: buffer, count: count))
         var unique = 0
         for slot in 0..<count where unique == 0 || buffer[slot] != buffer[unique - 1] {
             buffer[unique] = buffer[slot]
             unique += 1
         }
         return unique
-    }
-
-    /// Sorts a turn's few notes or tag ids: insertion sort below 16 values
-    /// costs less than setting up the general sort.
-    private static func sort(_ values: UnsafeMutableBufferPointer<Int32>) {
-        var values = values
-        guard values.count <= 16 else { return values.sort() }
-        for index in 1..<max(values.count, 1) {
-            let value = values[index]
-            var slot = index
-            while slot > 0, values[slot - 1] > value {
-                values[slot] = values[slot - 1]
-                slot -= 1
-            }
-            values[slot] = value
-        }
     }
 
     /// The guard that holds back escalations and handoff offers this turn, if any.
