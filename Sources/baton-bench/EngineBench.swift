@@ -23,8 +23,9 @@ import Glibc
 /// - per-event evaluation again, with every list and text of each decision read.
 /// `--export` writes the policy and events for `scripts/engine/compare.py`;
 /// `--json` writes the figures for it to print beside other engines'.
-/// `BATON_BENCH_NO_VADER=1`, `BATON_BENCH_NO_LATENCY=1` and
-/// `BATON_BENCH_NO_LISTS_READ=1` skip those passes.
+/// - per-event evaluation again, the events held by reference (no copy per call).
+/// `BATON_BENCH_NO_VADER=1`, `BATON_BENCH_NO_LATENCY=1`,
+/// `BATON_BENCH_NO_LISTS_READ=1` and `BATON_BENCH_NO_REFERENCE=1` skip those passes.
 func runEngineBench(_ arguments: [String]) throws {
     var ruleCounts = [10, 100, 1_000]
     var eventCount = 40_000
@@ -70,6 +71,10 @@ func runEngineBench(_ arguments: [String]) throws {
     let listsRead = ProcessInfo.processInfo.environment["BATON_BENCH_NO_LISTS_READ"] == nil
         ? measure(cheap, events: events, repeats: max(3, repeats / 2), readingLists: true).timings
         : timings
+    // The same events held by reference, so no call copies its event.
+    let byReference = ProcessInfo.processInfo.environment["BATON_BENCH_NO_REFERENCE"] == nil
+        ? measure(cheap, events: events, repeats: max(3, repeats / 2), byReference: true)
+        : nil
     let withSentiment = ProcessInfo.processInfo.environment["BATON_BENCH_NO_VADER"] == nil
         ? measure(sets.map { RuleEngine(ruleSet: $0.ruleSet, scorer: nil) }, events: events, repeats: max(3, repeats / 2)).timings
         : timings
@@ -104,6 +109,13 @@ func runEngineBench(_ arguments: [String]) throws {
         print(String(format: "%d / %d rules, per event, each round's passes paired: median %.2f× (%.2f–%.2f× over %d rounds)",
                      sets[sets.count - 1].count, sets[0].count, median(ratios), sorted.first ?? 0, sorted.last ?? 0, ratios.count))
         results.append(["ratio_rules": Double(sets[sets.count - 1].count), "ratio_base_rules": Double(sets[0].count), "per_event_ratio": median(ratios)])
+        if let byReference {
+            let sorted = byReference.ratios.sorted()
+            print(String(format: "events held by reference (no copy of an event per call): per event %@; paired: median %.2f× (%.2f–%.2f× over %d rounds)",
+                         byReference.timings.map { String(format: "%.3f µs", $0.all) }.joined(separator: " / "),
+                         median(byReference.ratios), sorted.first ?? 0, sorted.last ?? 0, byReference.ratios.count))
+            results.append(["per_event_ratio_by_reference": median(byReference.ratios)])
+        }
     }
 
     // Memory of live sessions for the 100-rule set (largest window 10).
@@ -147,12 +159,15 @@ private struct Timing {
 /// `readingLists` reads every element of each decision's lists and its texts, as a caller
 /// that reports them would; otherwise only the count of fired rules.
 private func measure(
-    _ engines: [RuleEngine], events: [TurnEvent], repeats: Int, readingLists: Bool = false
+    _ engines: [RuleEngine], events: [TurnEvent], repeats: Int, readingLists: Bool = false, byReference: Bool = false
 ) -> (timings: [Timing], ratios: [Double]) {
     // Sessions are looked up by index (as a server would hold them). Swift
     // copies each event read out of `events` before the call (its strings
     // and arrays retained, then released), as for any caller that keeps
-    // events in an array; a caller passing an event it just decoded does not.
+    // events in an array; a caller passing an event it just decoded does
+    // not. `byReference` passes each event from an object's constant
+    // instead, which Swift passes without a copy.
+    let boxes = byReference ? events.map(EventBox.init) : []
     let (sessionCount, sessionOf) = sessionNumbers(events)
     // Batches of (customer, bot) pairs of distinct sessions: a batch runs its
     // customer events, then its bot events, so no session sees its events
@@ -185,12 +200,16 @@ private func measure(
             for batch in batches {
                 let start = clock.now
                 for index in stride(from: batch.lowerBound, to: batch.upperBound, by: 2) {
-                    let decision = engine.evaluate(events[index], in: &sessions[sessionOf[index]])
+                    let decision = byReference
+                        ? boxes[index].evaluate(engine, &sessions[sessionOf[index]])
+                        : engine.evaluate(events[index], in: &sessions[sessionOf[index]])
                     sink &+= readingLists ? readLists(decision) : decision.firedRules.count
                 }
                 let middle = clock.now
                 for index in stride(from: batch.lowerBound + 1, to: batch.upperBound, by: 2) {
-                    let decision = engine.evaluate(events[index], in: &sessions[sessionOf[index]])
+                    let decision = byReference
+                        ? boxes[index].evaluate(engine, &sessions[sessionOf[index]])
+                        : engine.evaluate(events[index], in: &sessions[sessionOf[index]])
                     sink &+= readingLists ? readLists(decision) : decision.firedRules.count
                 }
                 botTime += clock.now - middle
@@ -210,6 +229,18 @@ private func measure(
         Timing(all: median(alls[$0]), customer: median(customers[$0]), bot: median(bots[$0]), stateBytes: stateBytes[$0])
     }
     return (timings, ratios)
+}
+
+/// An event held by reference: passed on from the object's constant, which
+/// the caller cannot change during the call, so Swift makes no copy of it.
+private final class EventBox {
+    let event: TurnEvent
+
+    init(_ event: TurnEvent) { self.event = event }
+
+    func evaluate(_ engine: RuleEngine, _ session: inout Session) -> Decision {
+        engine.evaluate(event, in: &session)
+    }
 }
 
 /// Reads every element of a decision's lists, and its reason and message
