@@ -10,8 +10,9 @@
 # Needs valgrind (Debian: `apt-get install valgrind`). Sentiment is the
 # benchmark's constant-time stand-in (BATON_BENCH_NO_VADER), as in its
 # "sentiment excluded" columns; each count covers a warm-up and one timed
-# pass over 10,000 events (BATON_BENCH_NO_LATENCY and _NO_LISTS_READ skip
-# the percentile and lists-read passes, which would add calls).
+# pass over 10,000 events (BATON_BENCH_NO_LATENCY, _NO_LISTS_READ and
+# _NO_REFERENCE skip the percentile, lists-read and by-reference passes,
+# which would add calls).
 set -euo pipefail
 bench=${1:-.build/release/baton-bench}
 counts=${2:-10 100 1000}
@@ -22,7 +23,7 @@ symbol='$s5Baton10RuleEngineC8evaluate_2in7explain0A4Core8DecisionVAG9TurnEventV
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for rules in $counts; do
-    BATON_BENCH_NO_VADER=1 BATON_BENCH_NO_LATENCY=1 BATON_BENCH_NO_LISTS_READ=1 valgrind --tool=callgrind --toggle-collect="$symbol" \
+    BATON_BENCH_NO_VADER=1 BATON_BENCH_NO_LATENCY=1 BATON_BENCH_NO_LISTS_READ=1 BATON_BENCH_NO_REFERENCE=1 valgrind --tool=callgrind --toggle-collect="$symbol" \
         --callgrind-out-file="$out/$rules" "$bench" engine --rules "$rules" --repeat 1 \
         --events "$events" --sessions 10 > /dev/null 2>&1
     total=$(callgrind_annotate "$out/$rules" 2> /dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
