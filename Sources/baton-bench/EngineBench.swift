@@ -20,10 +20,10 @@ import Glibc
 /// - a whole turn with VADER scoring a 30-word customer message;
 /// - session state bytes, and resident memory of 1,000,000 live sessions;
 /// - the time to load a checked rule set into an engine;
-/// - per-event evaluation again, with every list and text of each decision read.
+/// - per-event evaluation again, with every list and text of each decision read;
+/// - per-event evaluation again, the events held by reference (no copy per call).
 /// `--export` writes the policy and events for `scripts/engine/compare.py`;
 /// `--json` writes the figures for it to print beside other engines'.
-/// - per-event evaluation again, the events held by reference (no copy per call).
 /// `BATON_BENCH_NO_VADER=1`, `BATON_BENCH_NO_LATENCY=1`,
 /// `BATON_BENCH_NO_LISTS_READ=1` and `BATON_BENCH_NO_REFERENCE=1` skip those passes.
 func runEngineBench(_ arguments: [String]) throws {
