@@ -26,7 +26,7 @@ let package = Package(
         // Source files, spans, diagnostics, values and the injection protocols.
         .target(name: "BatonCore", swiftSettings: upcoming),
         // Linear-time message patterns and phrase matching (no backtracking).
-        .target(name: "BatonPattern", swiftSettings: upcoming),
+        .target(name: "BatonPattern", dependencies: ["BatonCore"], swiftSettings: upcoming),
         // Lexer, parser, AST and formatter.
         .target(name: "BatonLanguage", dependencies: ["BatonCore"], swiftSettings: upcoming),
         // Name resolution, types, semantic errors and lint warnings.

@@ -391,8 +391,8 @@ public struct Decision: @unchecked Sendable, Hashable, Codable {
         /// Writes `text`'s UTF-8 bytes at `destination`.
         @usableFromInline
         static func write(_ text: String?, to destination: UnsafeMutableRawPointer) {
-            guard var text else { return }
-            text.withUTF8 { bytes in
+            guard let text else { return }
+            text.withUTF8Bytes { bytes in
                 if let base = bytes.baseAddress { destination.copyMemory(from: base, byteCount: bytes.count) }
             }
         }

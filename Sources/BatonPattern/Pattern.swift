@@ -1,3 +1,5 @@
+import BatonCore
+
 /// A compiled message pattern: a linear-time subset of regular expressions,
 /// matched case- and diacritic-insensitively as an unanchored search.
 ///

@@ -1,3 +1,5 @@
+import BatonCore
+
 /// Many phrase lists searched in one pass: which lists have a phrase in a message.
 ///
 /// Same matching rules as `PhraseMatcher` (folded, whole words, any run of

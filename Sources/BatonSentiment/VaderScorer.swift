@@ -42,14 +42,12 @@ public struct VaderScorer: SentimentScoring {
     /// Scores one message. Any string gives finite scores; a message with no
     /// words (empty, whitespace only) scores `SentimentScores.neutral`.
     public func scores(_ text: String) -> SentimentScores {
-        var text = text
-        return text.withUTF8 { score(utf8: $0) }
+        text.withUTF8Bytes { score(utf8: $0) }
     }
 
     /// `scores(text).compound`, without computing the proportions.
     public func compound(_ text: String) -> Double {
-        var text = text
-        return text.withUTF8 { score(utf8: $0, compoundOnly: true) }.compound
+        text.withUTF8Bytes { score(utf8: $0, compoundOnly: true) }.compound
     }
 
     /// With `compoundOnly`, `neg`, `neu` and `pos` are left 0.

@@ -3,7 +3,7 @@ extension String {
     /// read in place: `withUTF8` is mutating, so calling it on a parameter
     /// copies the string first, a retain and a release of its storage.
     @inlinable
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    package func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = self
         return try copy.withUTF8(body)
