@@ -63,21 +63,18 @@ struct ASCIIPhraseDFA: Sendable {
         asciiClass: [Int32], asciiKind: [Int], boundaryClass: Int, spaceClass: Int, outputs: (Int) -> ArraySlice<Int32>,
         maxEntries: Int
     ) {
-        var columns: [Int: UInt8] = [:]  // class * 3 + kind → column
+        var columns: [Int: Int] = [:]  // class * 3 + kind → column
         var byteColumn = [Int](repeating: 0, count: 128)
         var columnClass: [Int] = []
         var columnKind: [Int] = []
         for byte in 0..<128 {
             let key = Int(asciiClass[byte]) * 3 + asciiKind[byte]
-            if let column = columns[key] {
-                byteColumn[byte] = Int(column)
-            } else {
-                let column = UInt8(columnClass.count)
-                columns[key] = column
-                byteColumn[byte] = Int(column)
+            if columns[key] == nil {
+                columns[key] = columnClass.count
                 columnClass.append(Int(asciiClass[byte]))
                 columnKind.append(asciiKind[byte])
             }
+            byteColumn[byte] = columns[key]!
         }
         let columnCount = columnClass.count
         let limit = min(maxEntries, Self.maxEntries)

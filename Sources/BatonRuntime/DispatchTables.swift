@@ -21,7 +21,7 @@ struct DispatchTables {
     /// carry, then, from `rankSlots` on, room to sort notes by rank
     /// (`RankSort`).
     let scratchSlots: Int
-    let rankSlots: Int
+    private let rankSlots: Int
 
     /// `lists`: rule indices in conflict order, per intent id (each holding
     /// the intent-free rules too, as the graph's dispatch index does) and
@@ -110,6 +110,12 @@ struct DispatchTables {
         groupStarts.deallocate()
         ruleCounts.deallocate()
         ranked.deallocate()
+    }
+
+    /// Puts `notes`, at the start of a `scratchSlots`-slot `scratch`, in rank order (`RankSort`).
+    @inline(__always)
+    func sortByRank(_ notes: UnsafeMutableBufferPointer<Int32>, scratch: UnsafeMutablePointer<Int32>) {
+        RankSort.sort(notes, ranks: ranked.count, area: scratch + rankSlots)
     }
 
     /// The dispatch list for intent id `intent`; the intent-free one for an

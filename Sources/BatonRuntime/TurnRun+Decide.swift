@@ -31,9 +31,7 @@ extension TurnRun {
     ) -> Decision {
         // Back to conflict order: notes sort by rank, then name their rules.
         // The first acting rule that fired and was not held decides the turn.
-        RankSort.sort(
-            UnsafeMutableBufferPointer(start: scratch, count: firings), ranks: plan.dispatch.ranked.count,
-            area: scratch + plan.dispatch.rankSlots)
+        plan.dispatch.sortByRank(UnsafeMutableBufferPointer(start: scratch, count: firings), scratch: scratch)
         var winner = -1
         var firedCount = 0, heldCount = 0
         var tagBits: UInt64 = 0

@@ -234,8 +234,10 @@ struct TurnRun {
         let (matcher, isFull) = plan.phraseScans.matcher(forIntent: state.turn.intent, allLists: allLists)
         state.turn.phraseScan = isFull ? .allLists : .turnLists
         let offset = plan.layout.phraseOffset, words = plan.layout.phraseWords
-        for word in 0..<words { state.words[offset + word] = 0 }
-        guard words > 0, message != nil, state.turn.hasCustomerTurn else { return }
+        guard words > 0, message != nil, state.turn.hasCustomerTurn else {
+            for word in 0..<words { state.words[offset + word] = 0 }
+            return
+        }
         stats.messageFolded = true
         // Scanned into a buffer of its own, then copied: scanning into the
         // state's words would need the message copied out of the run first.
