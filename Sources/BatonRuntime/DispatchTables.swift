@@ -6,13 +6,26 @@ import BatonGraph
 /// their candidates once: every intent's list ends with the same groups
 /// over them, so they are not copied per intent and stay in cache from one
 /// event to the next whatever its intent.
+///
+/// Each list's groups come in two runs: first those of its turn-fixed rules
+/// (`TurnFixedRules`; the list's own, then the intent-free ones), then the
+/// rest, in the same order. A turn's later events visit only the second
+/// run and take the first's firing rules from the session's bits. A fixed
+/// rule's bit is its place among the intent-free fixed candidates, or
+/// after them its place among its list's own: `CandidateGroup.bit` gives a
+/// fixed group's first.
 struct DispatchTables {
     let candidates: UnsafeMutableBufferPointer<Candidate>
     let groups: UnsafeMutableBufferPointer<CandidateGroup>
-    /// List `i`'s groups are `groups[groupStarts[i]..<groupStarts[i + 1]]`.
-    let groupStarts: UnsafeMutableBufferPointer<Int32>
-    /// Per list: its rules, counting the intent-free ones (for `EvaluationStats`).
-    let ruleCounts: UnsafeMutableBufferPointer<Int32>
+    /// Per list, where its groups are and what they hold.
+    let lists: UnsafeMutableBufferPointer<ListEntry>
+    /// Where the intent-free fixed candidates start (bit 0 on), and how many there are.
+    let sharedFixedStart: Int
+    let sharedFixedCount: Int
+    /// Where a session's fixed-rule bits are (`StateLayout.fixedOffset`),
+    /// here so the rule loop reads them without retaining the layout.
+    let fixedOffset: Int
+    let fixedWords: Int
     /// Every rule in conflict order, with its tag bits: `Candidate.rank`
     /// indexes it.
     let ranked: UnsafeMutableBufferPointer<RankedRule>
@@ -28,17 +41,22 @@ struct DispatchTables {
     /// then the intent-free list; `conflictOrder`: every rule, first the
     /// one that wins; `tagBits`: per rule, `TagTable.bits` (empty when the
     /// tags do not fit); `children`: the residual conditions' pool;
-    /// `alwaysTrue`: the memo slot that holds on every event; `groupKey`:
+    /// `alwaysTrue`: the memo slot that holds on every event; `layout`:
+    /// which rules are turn-fixed and where their bits go; `groupKey`:
     /// where a group goes in its list (see `GroupKey`).
     init(
         lists: [[Int32]], conflictOrder: [Int32], tagBits: [UInt64], rules: UnsafeMutableBufferPointer<HotRule>,
-        children: [NodeID], alwaysTrue: Int32, groupKey: (Int32) -> GroupKey
+        children: [NodeID], alwaysTrue: Int32, layout: StateLayout, groupKey: (Int32) -> GroupKey
     ) {
+        let isFixed = layout.fixedRules.isFixed
+        fixedOffset = layout.fixedOffset
+        fixedWords = layout.fixedWords
         var rank = [Int32](repeating: 0, count: rules.count)
         for (place, rule) in conflictOrder.enumerated() { rank[Int(rule)] = Int32(place) }
         var pool: [Candidate] = []
-        // Groups in order of their first rule; rules in conflict order within a group.
-        func groups(of list: [Int32]) -> [CandidateGroup] {
+        // Groups in order of their first rule; rules in conflict order within
+        // a group; a fixed group's bits from `firstBit` on, in pool order.
+        func groups(of list: [Int32], firstBit: Int32? = nil) -> [CandidateGroup] {
             var members: [Int32: [Int32]] = [:]
             var order: [Int32] = []
             for rule in list {
@@ -51,6 +69,7 @@ struct DispatchTables {
             // Stable: groups with equal keys keep the order of their first rules.
             let keyed = order.enumerated().map { (key: groupKey($1), place: $0, test: $1) }
             order = keyed.sorted { ($0.key.number, $0.key.constant, $0.place) < ($1.key.number, $1.key.constant, $1.place) }.map(\.test)
+            let poolStart = Int32(pool.count)
             return order.map { firstTest in
                 let start = Int32(pool.count)
                 for rule in members[firstTest]! {
@@ -66,30 +85,39 @@ struct DispatchTables {
                     pool.append(Candidate(
                         rule: rule, test: test, residualCount: residualCount, rankAndCodes: rank[Int(rule)] << 4 | hot.firingCodes))
                 }
-                return CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count))
+                let bit = firstBit.map { $0 + start - poolStart } ?? -1
+                return CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count), bit: bit)
             }
         }
+        let fixed = { (rule: Int32) in isFixed[Int(rule)] }
         let intentFree = lists.last ?? []
         let isIntentFree = Set(intentFree)
-        let shared = groups(of: intentFree)
+        let sharedFixed = intentFree.filter(fixed)
+        sharedFixedStart = pool.count
+        sharedFixedCount = sharedFixed.count
+        let sharedFixedGroups = groups(of: sharedFixed, firstBit: 0)
+        let sharedVaryingGroups = groups(of: intentFree.filter { !fixed($0) })
         let sharedTags = intentFree.reduce(0) { $0 + Int(rules[Int($1)].tagCount) }
         var allGroups: [CandidateGroup] = []
-        var groupStarts: [Int32] = [0]
-        var ruleCounts: [Int32] = []
+        var entries: [ListEntry] = []
         var slots = 0
         for (number, list) in lists.enumerated() {
             let own = number == lists.count - 1 ? [] : list.filter { !isIntentFree.contains($0) }
-            allGroups += groups(of: own)
-            allGroups += shared
-            groupStarts.append(Int32(allGroups.count))
-            ruleCounts.append(Int32(list.count))
+            let groupStart = Int32(allGroups.count), ownFixedStart = Int32(pool.count)
+            allGroups += groups(of: own.filter(fixed), firstBit: Int32(sharedFixed.count))
+            allGroups += sharedFixedGroups
+            let fixedGroups = Int32(allGroups.count) - groupStart
+            allGroups += groups(of: own.filter { !fixed($0) })
+            allGroups += sharedVaryingGroups
+            entries.append(ListEntry(
+                groupStart: groupStart, groupCount: Int32(allGroups.count) - groupStart, fixedGroups: fixedGroups,
+                ruleCount: Int32(list.count), varyingRuleCount: Int32(list.count { !fixed($0) }), ownFixedStart: ownFixedStart))
             let tags = own.reduce(sharedTags) { $0 + Int(rules[Int($1)].tagCount) }
             slots = max(slots, list.count + tags)
         }
         candidates = .copying(pool)
         self.groups = .copying(allGroups)
-        self.groupStarts = .copying(groupStarts)
-        self.ruleCounts = .copying(ruleCounts)
+        self.lists = .copying(entries)
         ranked = .copying(conflictOrder.map { RankedRule(rule: $0, tagBits: tagBits.isEmpty ? 0 : tagBits[Int($0)]) })
         rankSlots = (slots + 1) & ~1
         scratchSlots = rankSlots + RankSort.slots(ranks: conflictOrder.count)
@@ -107,8 +135,7 @@ struct DispatchTables {
     func deallocate() {
         candidates.deallocate()
         groups.deallocate()
-        groupStarts.deallocate()
-        ruleCounts.deallocate()
+        lists.deallocate()
         ranked.deallocate()
     }
 
@@ -123,11 +150,15 @@ struct DispatchTables {
     @inline(__always)
     func list(forIntent intent: UInt16) -> DispatchList {
         // `listIndex(forIntent:lists:)` written out: through it, 8 more instructions an event.
-        let intentFree = groupStarts.count - 2
-        let list = Int(intent) < intentFree ? Int(intent) : intentFree
-        return DispatchList(
-            groups: UnsafeMutableBufferPointer(rebasing: groups[Int(groupStarts[list])..<Int(groupStarts[list + 1])]),
-            ruleCount: Int(ruleCounts[list]))
+        let intentFree = lists.count - 1
+        let entry = lists[Int(intent) < intentFree ? Int(intent) : intentFree]
+        return DispatchList(groups: groups.baseAddress! + Int(entry.groupStart), entry: entry)
+    }
+
+    /// The candidate of fixed-rule bit `bit` in `list`.
+    @inline(__always)
+    func fixedCandidate(bit: Int, in list: DispatchList) -> Candidate {
+        candidates[bit < sharedFixedCount ? sharedFixedStart + bit : Int(list.entry.ownFixedStart) + bit - sharedFixedCount]
     }
 }
 
@@ -184,10 +215,32 @@ enum Firing: Int32 {
     case fired, held, shadow
 }
 
-/// One dispatch list: its groups, and how many rules they hold.
+/// Where one dispatch list's groups are, those of its turn-fixed rules
+/// first, and how many rules they hold.
+struct ListEntry {
+    let groupStart: Int32
+    let groupCount: Int32
+    let fixedGroups: Int32
+    /// Its rules, counting the intent-free ones, and those of them that
+    /// are not turn-fixed (for `EvaluationStats`).
+    let ruleCount: Int32
+    let varyingRuleCount: Int32
+    /// Where its own fixed candidates start (bit `sharedFixedCount` on).
+    let ownFixedStart: Int32
+}
+
+/// One dispatch list as the rule loop reads it.
 struct DispatchList {
-    let groups: UnsafeMutableBufferPointer<CandidateGroup>
-    let ruleCount: Int
+    let groups: UnsafeMutablePointer<CandidateGroup>
+    let entry: ListEntry
+
+    var all: UnsafeMutableBufferPointer<CandidateGroup> { UnsafeMutableBufferPointer(start: groups, count: Int(entry.groupCount)) }
+    var fixed: UnsafeMutableBufferPointer<CandidateGroup> { UnsafeMutableBufferPointer(start: groups, count: Int(entry.fixedGroups)) }
+    var varying: UnsafeMutableBufferPointer<CandidateGroup> {
+        UnsafeMutableBufferPointer(start: groups + Int(entry.fixedGroups), count: Int(entry.groupCount - entry.fixedGroups))
+    }
+    var ruleCount: Int { Int(entry.ruleCount) }
+    var varyingRuleCount: Int { Int(entry.varyingRuleCount) }
 }
 
 /// The rules of a dispatch list that share a first test (`HotRule.firstTest`):
@@ -202,4 +255,7 @@ struct CandidateGroup {
     var firstTest: Int32
     var start: Int32
     var end: Int32
+    /// In a group of turn-fixed rules, the fixed-rule bit of its first
+    /// candidate (the others follow it); -1 in other groups.
+    var bit: Int32
 }

@@ -16,7 +16,8 @@ extension Evaluator {
         state.turnCounter = old.turnCounter
         state.escalationCounter = old.escalationCounter
         state.cooldownRemaining = old.cooldownRemaining
-        state.flags = old.flags
+        // The fixed-rule bits number the old rules: the next event tests every rule.
+        state.flags = old.flags.subtracting(.fixedNoted)
         for (slot, field) in graph.metadataFields.enumerated() {
             if let oldSlot = oldGraph.metadataSlots[field.name] { state.metadata[slot] = old.metadata[oldSlot] }
         }

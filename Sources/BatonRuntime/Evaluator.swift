@@ -62,6 +62,10 @@ public struct Evaluator: Sendable {
 public struct EvaluationStats: Sendable, Hashable {
     /// Rules whose condition was looked at (the dispatch index's candidates).
     public var rulesVisited = 0
+    /// Candidates not looked at because the turn's first evaluation noted
+    /// whether they fire and nothing a later event brings can change it
+    /// (`TurnFixedRules`).
+    public var rulesRecalled = 0
     /// Distinct nodes evaluated (a shared node counts once).
     public var nodesEvaluated = 0
     /// Whether the sentiment scorer was called.

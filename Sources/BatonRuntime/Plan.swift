@@ -237,7 +237,7 @@ final class Plan: @unchecked Sendable {
         let hotNodes = self.hotNodes
         dispatch = DispatchTables(
             lists: lists, conflictOrder: conflictOrder, tagBits: tags.bits, rules: rules, children: pool,
-            alwaysTrue: Int32(graph.nodes.count)
+            alwaysTrue: Int32(graph.nodes.count), layout: layout
         ) { node in
             guard Int(node) < graph.nodes.count, hotNodes[Int(node)].kind == .numCompare, let constant = numberConstants[Int(node)]
             else { return GroupKey(number: .max, constant: 0) }

@@ -29,6 +29,9 @@ public struct SessionState: Sendable {
         static let inCooldown = Flags(rawValue: 1 << 0)
         /// The current turn already counted an escalation.
         static let escalatedThisTurn = Flags(rawValue: 1 << 1)
+        /// The state's fixed-rule bits say which turn-fixed rules fire this
+        /// turn (`TurnFixedRules`); cleared when a turn opens and after a reload.
+        static let fixedNoted = Flags(rawValue: 1 << 2)
     }
 
     init(words: Int, metadataFields: Int) {

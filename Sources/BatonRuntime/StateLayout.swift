@@ -13,6 +13,7 @@ import BatonGraph
 /// | sticky bits | one bit per `intent was` without `within` |
 /// | phrase bits | the current turn's result per phrase list (and per pattern's literals) |
 /// | pattern bits | the current turn's computed / result bits per pattern |
+/// | fixed-rule bits | which turn-fixed rules fired this turn (`TurnFixedRules`) |
 ///
 /// A class so the evaluator reads it in place (a struct of arrays would be
 /// copied, with a retain per array, at every use). Its properties are
@@ -73,6 +74,12 @@ final class StateLayout: Sendable {
     /// Per-turn pattern results: `patternWords` words of "computed" bits, then as many of results.
     let patternOffset: Int
     let patternWords: Int
+    /// The rules whose firing a turn's first evaluation notes for its later
+    /// events, and where the notes go: `fixedWords` words, bit numbers as
+    /// `DispatchTables` gives them.
+    let fixedRules: TurnFixedRules
+    let fixedOffset: Int
+    var fixedWords: Int { fixedRules.words }
 
     init(_ graph: DecisionGraph) {
         var sentiment = Ring.none
@@ -135,6 +142,9 @@ final class StateLayout: Sendable {
         let patternOffset = words
         let patternWords = (graph.patterns.count + 63) / 64
         words += 2 * patternWords
+        let fixedRules = TurnFixedRules(graph)
+        let fixedOffset = words
+        words += fixedRules.words
         let wordCount = words
         for (index, track) in graph.tracks.enumerated() where graph[track.node].features.contains(.turnResults) {
             resultTracks.append(index)
@@ -158,6 +168,8 @@ final class StateLayout: Sendable {
         self.phraseWords = phraseWords
         self.patternOffset = patternOffset
         self.patternWords = patternWords
+        self.fixedRules = fixedRules
+        self.fixedOffset = fixedOffset
     }
 
     private static func sumIndex(_ sums: inout [RunningSum], _ words: inout Int, signal: TurnSignal, turns: Int, weighted: Bool) -> Int {

@@ -9,15 +9,28 @@ extension TurnRun {
     /// `texts` holds `plan.textSlots` slots for the winner's placeholder texts.
     mutating func decide(scratch: UnsafeMutablePointer<Int32>, texts: UnsafeMutablePointer<String>) -> Decision {
         let list = plan.dispatch.list(forIntent: state.turn.intent)
-        stats.rulesVisited += list.ruleCount
         let holdingGuard = activeGuard()
         let guardShift: Int32 = holdingGuard == nil ? 0 : 2
         guard explain else {
-            let firings = noteFirings(list, guardShift: guardShift, into: scratch)
+            var firings = 0
+            if list.entry.fixedGroups == 0 {
+                // No turn-fixed rules to note or recall (most lists of a small set).
+                stats.rulesVisited += list.ruleCount
+            } else if state.flags.contains(.fixedNoted) {
+                // A later event of the turn: its turn-fixed rules fire as they did.
+                firings = recallFixedFirings(list, guardShift: guardShift, into: scratch)
+                stats.rulesVisited += list.varyingRuleCount
+                stats.rulesRecalled += list.ruleCount - list.varyingRuleCount
+            } else {
+                firings = noteFixedFirings(list, guardShift: guardShift, into: scratch)
+                stats.rulesVisited += list.ruleCount
+            }
+            firings = noteFirings(list.varying, guardShift: guardShift, into: scratch, after: firings)
             // Most events fire nothing: the shared `continue` decision.
             if firings == 0 { return plan.proceed }
             return decision(firings: firings, holdingGuard: holdingGuard, trace: nil, scratch: scratch, texts: texts)
         }
+        stats.rulesVisited += list.ruleCount
         var traces: [(rank: Int, trace: RuleTrace)] = []
         let firings = noteFiringsExplained(list, guardShift: guardShift, into: scratch, traces: &traces)
         let trace = traces.sorted { $0.rank < $1.rank }.map(\.trace)
@@ -88,19 +101,76 @@ extension TurnRun {
         }
     }
 
-    /// Notes the firing rules of `list` in `scratch` (see `Candidate.note`);
-    /// returns how many. The rule loop of every event: it keeps nothing live
-    /// but the count, and a group whose first test fails (a threshold, an
-    /// error count or a tier shared by many rules) is passed over without
-    /// reading its entries.
-    private mutating func noteFirings(_ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>) -> Int {
+    /// Notes the firing rules of `groups` in `scratch` from slot `firings`
+    /// on (see `Candidate.note`); returns the count of notes. The rule loop
+    /// of every event: it keeps nothing live but the count, and a group
+    /// whose first test fails (a threshold, an error count or a tier shared
+    /// by many rules) is passed over without reading its entries.
+    @inline(__always)
+    private mutating func noteFirings(
+        _ groups: UnsafeMutableBufferPointer<CandidateGroup>, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>,
+        after firings: Int
+    ) -> Int {
+        var unused: UInt64 = 0
+        return noteFirings(groups, guardShift: guardShift, into: scratch, after: firings, settingBits: false, firstWord: &unused)
+    }
+
+    /// `noteFirings`; with `settingBits` (the groups are turn-fixed), each
+    /// firing rule's bit is set too: in `firstWord` when it is one of the
+    /// first 64 (most sets have no more), else in the state.
+    @inline(__always)
+    private mutating func noteFirings(
+        _ groups: UnsafeMutableBufferPointer<CandidateGroup>, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>,
+        after firings: Int, settingBits: Bool, firstWord: inout UInt64
+    ) -> Int {
         let candidates = plan.dispatch.candidates
-        var firings = 0
-        for group in list.groups where holds(NodeID(rawValue: group.firstTest)) {
+        var firings = firings
+        for group in groups where holds(NodeID(rawValue: group.firstTest)) {
             for position in Int(group.start)..<Int(group.end) {
                 let candidate = candidates[position]
                 guard fires(candidate) else { continue }
                 scratch[firings] = candidate.note(guardShift: guardShift)
+                firings += 1
+                guard settingBits else { continue }
+                let bit = Int(group.bit) + position - Int(group.start)
+                if bit < 64 {
+                    firstWord |= 1 << UInt64(bit)
+                } else {
+                    state.words[plan.dispatch.fixedOffset + bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+        }
+        return firings
+    }
+
+    /// As `noteFirings` over `list`'s turn-fixed rules, noting which fire in
+    /// the state for the turn's later events; returns the count of notes.
+    private mutating func noteFixedFirings(
+        _ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>
+    ) -> Int {
+        let offset = plan.dispatch.fixedOffset, words = plan.dispatch.fixedWords
+        state.flags.insert(.fixedNoted)
+        guard words > 0 else { return 0 }
+        for word in 1..<words { state.words[offset + word] = 0 }
+        var firstWord: UInt64 = 0
+        let firings = noteFirings(list.fixed, guardShift: guardShift, into: scratch, after: 0, settingBits: true, firstWord: &firstWord)
+        state.words[offset] = firstWord
+        return firings
+    }
+
+    /// Notes the turn-fixed rules of `list` whose bits the turn's first
+    /// evaluation set, with this event's guard; returns the count of notes.
+    /// Mutating only so the run is passed in place: a plain method was
+    /// given a copy of it.
+    private mutating func recallFixedFirings(_ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>) -> Int {
+        let offset = plan.dispatch.fixedOffset
+        var firings = 0
+        for word in 0..<plan.dispatch.fixedWords {
+            var bits = state.words[offset + word]
+            while bits != 0 {
+                let bit = word << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                scratch[firings] = plan.dispatch.fixedCandidate(bit: bit, in: list).note(guardShift: guardShift)
                 firings += 1
             }
         }
@@ -114,7 +184,7 @@ extension TurnRun {
     ) -> Int {
         let candidates = plan.dispatch.candidates
         var firings = 0
-        for group in list.groups {
+        for group in list.all {
             for position in Int(group.start)..<Int(group.end) {
                 let candidate = candidates[position]
                 let fires = fires(candidate)

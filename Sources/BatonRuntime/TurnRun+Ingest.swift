@@ -59,7 +59,7 @@ extension TurnRun {
     private mutating func openTurn(_ event: TurnEvent) {
         let layout = plan.layout
         if state.turnCounter < .max { state.turnCounter += 1 }
-        state.flags.remove(.escalatedThisTurn)
+        state.flags.subtract([.escalatedThisTurn, .fixedNoted])
         if state.cooldownRemaining > 0 {
             state.flags.insert(.inCooldown)
             state.cooldownRemaining -= 1
