@@ -152,15 +152,19 @@ struct TurnFixedRuleTests {
         #expect(decision.tags.contains("first"))
     }
 
-    /// Evaluates `events` in one session as the engine does, and in another
-    /// whose fixed-rule bits are dropped before every event (so every rule
-    /// is tested), with and without traces; every decision must be equal.
+    /// Evaluates `events` in one session as the engine does; in another
+    /// whose fixed-rule bits are dropped before every event, so every rule
+    /// is tested; in one with traces, where every rule is tested and no bits
+    /// are noted; and in one traced on later events only, which tests the
+    /// fixed rules again after a customer event noted them. Every decision
+    /// must be equal.
     private func expectSameDecisions(_ engine: RuleEngine, _ events: [TurnEvent], recalling expected: Bool = true) throws {
         let scorer = FakeScorer()
         let evaluator = Evaluator(graph: engine.graph, scorer: scorer)
         var recalling = evaluator.makeState()
         var testing = evaluator.makeState()
         var explained = evaluator.makeState()
+        var explainedLater = evaluator.makeState()
         var recalled = 0
         for (index, event) in events.enumerated() {
             var stats = EvaluationStats()
@@ -170,8 +174,12 @@ struct TurnFixedRuleTests {
             let tested = evaluator.evaluate(event, state: &testing)
             var traced = evaluator.evaluate(event, state: &explained, explain: true)
             traced.trace = nil
-            #expect(decision == tested, "event \(index): \(event.role) \(event.text ?? "")")
-            #expect(decision == traced, "event \(index) with traces")
+            var tracedLater = evaluator.evaluate(event, state: &explainedLater, explain: event.role != .customer)
+            tracedLater.trace = nil
+            let label = "event \(index): \(event.role) \(event.text ?? "")"
+            #expect(decision == tested, "\(label)")
+            #expect(decision == traced, "\(label), traced")
+            #expect(decision == tracedLater, "\(label), traced on later events")
             #expect(decision.reason == tested.reason && decision.message == tested.message)
         }
         // The check is not vacuous: later events did recall fixed rules (where any are).
