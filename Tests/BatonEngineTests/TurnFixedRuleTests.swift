@@ -2,6 +2,7 @@ import Baton
 import BatonCore
 import BatonGraph
 @testable import BatonRuntime
+import BatonTestSupport
 import Testing
 
 /// Rules whose conditions a turn's later events cannot change are tested on
@@ -69,7 +70,7 @@ struct TurnFixedRuleTests {
     @Test func laterEventsDecideAsIfEveryRuleWereTested() throws {
         let scorer = FakeScorer()
         let engine = try engine(Self.mixed, scorer: scorer)
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<40 {
             let events = Self.conversation(&random, turns: 12)
             try expectSameDecisions(engine, events)
@@ -92,7 +93,7 @@ struct TurnFixedRuleTests {
         let fixed = TurnFixedRules(engine.graph)
         #expect(fixed.bitCount == 150)
         #expect(fixed.words == 3)
-        var random = SplitMix(seed: 11)
+        var random = SeededRandom(seed: 11)
         for _ in 0..<20 {
             try expectSameDecisions(engine, Self.conversation(&random, turns: 8))
         }
@@ -108,7 +109,7 @@ struct TurnFixedRuleTests {
         let fixed = TurnFixedRules(engine.graph)
         #expect(fixed.bitCount == 0)
         #expect(!fixed.isFixed.contains(true))
-        var random = SplitMix(seed: 3)
+        var random = SeededRandom(seed: 3)
         try expectSameDecisions(engine, Self.conversation(&random, turns: 6), recalling: false)
     }
 
@@ -189,7 +190,7 @@ struct TurnFixedRuleTests {
     /// A conversation of `turns` customer messages, each followed by bot
     /// events with API results, tool calls and metadata, and now and then an
     /// operator handing the chat back.
-    static func conversation(_ random: inout SplitMix, turns: Int) -> [TurnEvent] {
+    static func conversation(_ random: inout SeededRandom, turns: Int) -> [TurnEvent] {
         let intents = ["wismo", "fraud", "sizing", "payment_dispute", "human_request", "refund_request", "not_in_schema"]
         let texts = ["s=-0.9 I want a refund", "s=-0.5 charged twice for this", "s=0.3 thanks", "s=-0.3 where is it", "s=0.8 money back please"]
         let statuses = ["shipped", "lost_in_transit", "delivered"]
@@ -220,20 +221,5 @@ struct TurnFixedRuleTests {
             if random.next(6) == 0 { events.append(operatorEvent(handBack: true)) }
         }
         return events
-    }
-}
-
-/// SplitMix64, for repeatable random conversations.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
