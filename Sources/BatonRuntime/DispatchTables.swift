@@ -104,7 +104,10 @@ struct DispatchTables {
         for (number, list) in lists.enumerated() {
             let own = number == lists.count - 1 ? [] : list.filter { !isIntentFree.contains($0) }
             let groupStart = Int32(allGroups.count), ownFixedStart = Int32(pool.count)
-            allGroups += groups(of: own.filter(fixed), firstBit: Int32(sharedFixed.count))
+            let ownFixed = own.filter(fixed)
+            // `TurnFixedRules.bitCount` counts the same way; the bits must fit the session's words.
+            precondition(sharedFixed.count + ownFixed.count <= 64 * fixedWords, "fixed-rule bits exceed the state's words")
+            allGroups += groups(of: ownFixed, firstBit: Int32(sharedFixed.count))
             allGroups += sharedFixedGroups
             let fixedGroups = Int32(allGroups.count) - groupStart
             allGroups += groups(of: own.filter { !fixed($0) })
