@@ -22,7 +22,8 @@ import Glibc
 /// - the time to load a checked rule set into an engine;
 /// - per-event evaluation again, with every list and text of each decision read;
 /// - per-event evaluation again, the events held by reference (no copy per call).
-/// `--export` writes the policy and events for `scripts/engine/compare.py`;
+/// `--export` writes the policy and events for `scripts/engine/compare.py`
+/// (and each rule set as Baton source, for `baton graph`);
 /// `--json` writes the figures for it to print beside other engines'.
 /// `BATON_BENCH_NO_VADER=1`, `BATON_BENCH_NO_LATENCY=1`,
 /// `BATON_BENCH_NO_LISTS_READ=1` and `BATON_BENCH_NO_REFERENCE=1` skip those passes.
@@ -55,13 +56,13 @@ func runEngineBench(_ arguments: [String]) throws {
     // does not shift the random sequence the events are drawn from).
     var eventGenerator = EngineRuleGenerator(seed: 7)
     let events = eventGenerator.events(count: eventCount, words: 30, sessions: 1_000)
-    var sets: [(count: Int, ruleSet: CheckedRuleSet, policy: [EngineRuleGenerator.PolicyRule])] = []
+    var sets: [(count: Int, ruleSet: CheckedRuleSet, policy: [EngineRuleGenerator.PolicyRule], source: String)] = []
     for count in ruleCounts {
         var generator = EngineRuleGenerator(seed: 42)
         let (source, policy) = generator.ruleSet(count: count)
         let result = Checker.check([SourceFile(path: "generated-\(count).baton", text: source)], loader: nil, lint: false)
         guard let ruleSet = result.ruleSet else { throw EngineBenchError("generated rules do not check: \(result.diagnostics.prefix(3).map(\.message))") }
-        sets.append((count, ruleSet, policy))
+        sets.append((count, ruleSet, policy, source))
     }
     // Every size is timed in the same rounds (see `measure`), so the host's
     // drift moves them alike and their ratio is paired round by round.
@@ -101,7 +102,7 @@ func runEngineBench(_ arguments: [String]) throws {
             "per_event_lists_read_us": listsRead[index].all,
         ])
         if let exportFolder {
-            try export(policy: set.policy, events: events, count: set.count, to: exportFolder)
+            try export(policy: set.policy, source: set.source, events: events, count: set.count, to: exportFolder)
         }
     }
     if sets.count > 1 {
@@ -350,8 +351,9 @@ private struct LengthScorer: SentimentScoring {
     }
 }
 
-private func export(policy: [EngineRuleGenerator.PolicyRule], events: [TurnEvent], count: Int, to folder: String) throws {
+private func export(policy: [EngineRuleGenerator.PolicyRule], source: String, events: [TurnEvent], count: Int, to folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try source.write(toFile: "\(folder)/generated-\(count).baton", atomically: true, encoding: .utf8)
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase
     try encoder.encode(policy).write(to: URL(fileURLWithPath: "\(folder)/policy-\(count).json"))
