@@ -52,6 +52,10 @@ final class Plan: @unchecked Sendable {
     /// the turn compute again).
     let tracks: UnsafeMutableBufferPointer<TrackSlot>
     let resultTracks: UnsafeMutableBufferPointer<TrackSlot>
+    /// The tracks a new turn computes when its event brings no API result:
+    /// all but the API-failure tests (`api_error is 5xx`, `api.x failed`),
+    /// which then are false, as the turn's shifted bit already says.
+    let tracksWithoutResults: UnsafeMutableBufferPointer<TrackSlot>
     let intentWords: Int
     /// Value sets of `metadata.x in [...]` tests, back to back: set `i` is
     /// `valueMembers[valueStarts[i]..<valueStarts[i + 1]]`, read in place.
@@ -253,6 +257,7 @@ final class Plan: @unchecked Sendable {
         let trackSlots = graph.tracks.indices.map { TrackSlot(node: named(graph.tracks[$0].node), word: Int32(layout.trackOffset + $0)) }
         tracks = .copying(trackSlots)
         resultTracks = .copying(layout.resultTracks.map { trackSlots[$0] })
+        tracksWithoutResults = .copying(trackSlots.filter { hotNodes[$0.node.index].kind != .failedAPI && hotNodes[$0.node.index].kind != .failedAny })
         self.valueMembers = .copying(valueMembers)
         self.valueStarts = .copying(valueStarts)
         self.statusConstants = statusConstants
@@ -301,6 +306,7 @@ final class Plan: @unchecked Sendable {
         intentBits.deallocate()
         tracks.deallocate()
         resultTracks.deallocate()
+        tracksWithoutResults.deallocate()
         for index in [intentIndex, metadataIndex, apiIndex, toolIndex] { index.deallocate() }
     }
 

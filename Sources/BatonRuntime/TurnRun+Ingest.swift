@@ -14,7 +14,7 @@ extension TurnRun {
         // Per-turn conditions tracked for windows: a new turn computes all of
         // them; later events of the turn only those that read API results or tool calls.
         if opensTurn {
-            updateTracks(plan.tracks)
+            updateTracks(event.apiResults.isEmpty ? plan.tracksWithoutResults : plan.tracks)
         } else if state.turn.hasCustomerTurn {
             updateTracks(plan.resultTracks)
         }

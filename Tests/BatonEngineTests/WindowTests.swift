@@ -61,6 +61,28 @@ struct WindowTests {
         #expect(decisions.map(\.outcome) == [.continue, .continue, .continue, .continue, .continue, .escalate])
     }
 
+    /// A customer event that brings API results counts them for its own
+    /// turn; one that brings none opens a turn whose failure tests are
+    /// false (they are then not computed, the new turn's bit being clear).
+    @Test func customerEventsCountTheirOwnAPIFailures() throws {
+        let engine = try engine("""
+        rule errors { when count(api_error is 5xx, last 2) >= 2 then escalate reason "errors" }
+        rule orders { when consecutive(api.orders.error) >= 2 then tag "orders" }
+        rule lost { when consecutive(api.orders.status == "lost_in_transit") >= 1 then tag "lost" }
+
+        """)
+        let failing = APIResult(api: "orders", httpStatus: 503)
+        let lost = APIResult(api: "orders", status: "lost_in_transit", httpStatus: 200)
+        let decisions = run(engine, [
+            customer(api: [failing]), customer(api: [failing]),
+            customer(), bot(api: [failing]),
+            customer(), customer(api: [lost]), customer(),
+        ])
+        #expect(decisions.map(\.outcome) == [.continue, .escalate, .continue, .escalate, .continue, .continue, .continue])
+        #expect(decisions.map(\.firedRules) == [[], ["errors", "orders"], [], ["errors", "orders"], [], ["lost"], []])
+        #expect(decisions.map(\.tags) == [[], ["orders"], [], ["orders"], [], ["lost"], []])
+    }
+
     /// 70 tracked conditions: a turn's bits are written 64 at a time, so
     /// the ones either side of the seam must land on their own tracks.
     static let seventyTracks = (0..<70).map {
