@@ -438,9 +438,10 @@ struct TurnRun {
 
     /// Scores the kept customer message into fixed point; NaN and out-of-range scores are clamped.
     mutating func scoreMessage() -> Int16 {
-        guard let score = plan.compound, let text = message, !text.isEmpty else { return 0 }
+        // Called in place: bound to locals, the closure and the text were retained for the call.
+        guard plan.compound != nil, message?.isEmpty == false else { return 0 }
         stats.sentimentScored = true
-        let compound = score(text)
+        let compound = plan.compound.unsafelyUnwrapped(message.unsafelyUnwrapped)
         guard compound.isFinite else { return 0 }
         return Int16((min(max(compound, -1), 1) * StateLayout.scale).rounded())
     }
