@@ -78,12 +78,16 @@ extension TurnRun {
         // One at a time: `removeAll(keepingCapacity:)` takes a generic path
         // that costs more than the one or two records a turn keeps.
         while !state.turn.apis.isEmpty { state.turn.apis.removeLast() }
-        if layout.keepsMessage {
-            state.turn.message = event.text
-        } else if state.turn.message != nil {
-            state.turn.message = nil
+        // The text is unwrapped before it is stored: `String?` assigned as
+        // a whole was copied through the runtime's generic value witnesses.
+        if let text = event.text {
+            message = text
+            if layout.keepsMessage { state.turn.message = text }
+        } else {
+            message = nil
+            if layout.keepsMessage { state.turn.message = nil }
         }
-        message = event.text
+        if !layout.keepsMessage, state.turn.message != nil { state.turn.message = nil }
         state.turn.phraseScan = .notYet
         for word in 0..<layout.patternWords { state.words[layout.patternOffset + word] = 0 }
         state.turn.sentiment = CurrentTurn.notScored
