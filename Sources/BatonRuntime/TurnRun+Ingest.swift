@@ -57,7 +57,12 @@ extension TurnRun {
     }
 
     private mutating func openTurn(_ event: TurnEvent) {
-        let layout = plan.layout
+        // The layout is passed unretained: a local reference to it was
+        // retained and released around the calls that take it.
+        Unmanaged.passUnretained(plan.layout)._withUnsafeGuaranteedRef { openTurn(event, layout: $0) }
+    }
+
+    private mutating func openTurn(_ event: TurnEvent, layout: StateLayout) {
         if state.turnCounter < .max { state.turnCounter += 1 }
         state.flags.subtract([.escalatedThisTurn, .fixedNoted])
         if state.cooldownRemaining > 0 {
