@@ -16,6 +16,8 @@ struct SemanticsTests {
     static let weird = APIResult(api: "orders", status: "teleported", httpStatus: 200)
     static let timeout = APIResult(api: "payments", errorCode: "E_TIMEOUT", timedOut: true)
     static let notFound = APIResult(api: "orders", errorCode: "not_found", httpStatus: 404)
+    /// A customer event without text (a sticker, an attachment).
+    static let silent = TurnEvent(sessionID: "s", role: .customer)
 
     static let cases: [Case] = [
         // Missing values: comparisons are false, `not` of a comparison holds.
@@ -94,6 +96,11 @@ struct SemanticsTests {
         Case(name: "pattern on next turn's bot event", condition: "message matches \"charged (twice|two times)\"", events: [customer("charged twice"), bot("ok"), customer("thanks"), bot("ok")], fires: false),
         Case(name: "pattern via the phrase scan on next turn's bot event", condition: "message contains [\"refund\"] or message matches \"charged (twice|two times)\"", events: [customer("charged twice"), bot("ok"), customer("thanks"), bot("ok")], fires: false),
         Case(name: "message equality", condition: "message == \"hi\"", events: [customer("hi")], fires: true),
+        // A kept message is the turn's own; a customer event without text leaves its turn without one.
+        Case(name: "kept message on the turn's bot event", condition: "message == \"hi\"", events: [customer("hi"), bot("ok")], fires: true),
+        Case(name: "kept message after a turn without text", condition: "message == \"hi\"", events: [customer("hi"), Self.silent, bot("ok")], fires: false),
+        Case(name: "no text: message missing", condition: "not (message == \"hi\")", events: [customer("hi"), Self.silent], fires: true),
+        Case(name: "phrase after a turn without text", condition: "message contains [\"hi\"]", events: [customer("hi"), Self.silent, bot("ok")], fires: false),
         Case(name: "sentiment point", condition: "sentiment <= -0.5", events: [customer("s=-0.6 bad")], fires: true),
         Case(name: "constant folding", condition: "1 < 2 and intent == wismo", events: [customer(intent: "wismo")], fires: true),
     ]
@@ -124,6 +131,15 @@ struct SemanticsTests {
         #expect(decision.message == "About wismo at 0.85: {ok} ")
         #expect(decision.queue == "logistics")
         #expect(decision.urgency == "high")
+    }
+
+    /// `{message}` on a bot event reads the turn's customer message, and a
+    /// customer event without text leaves its turn without one (not the last turn's).
+    @Test func messagePlaceholderIsTheTurnsOwn() throws {
+        let engine = try engine("rule r {\n  when api.orders.status exists\n  then escalate reason \"said: {message}\"\n}\n")
+        let shipped = APIResult(api: "orders", status: "shipped", httpStatus: 200)
+        let decisions = run(engine, [customer("where is it"), bot(api: [shipped]), Self.silent, bot(api: [shipped])])
+        #expect(decisions.map(\.reason) == [nil, "said: where is it", nil, "said: "])
     }
 
     @Test("templates are sized exactly", arguments: [
