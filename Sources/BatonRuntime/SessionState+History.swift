@@ -21,7 +21,7 @@ extension SessionState {
     @inline(__always)
     func ringValue(_ ring: StateLayout.Ring, turn: Int) -> Int16 {
         guard turn >= 1, turn > turnCount - ring.length else { return 0 }
-        return ringValue(ring, slot: (turn - 1) % ring.length)
+        return ringValue(ring, slot: ring.slot(ofTurn: turn))
     }
 
     /// Pushes the value of the turn just opened (`turnCount`) and updates
@@ -32,8 +32,8 @@ extension SessionState {
         guard ring.exists else { return }
         let turn = turnCount
         let new = Int64(value)
-        // One division a push: a sum's leaving slot is found from this one.
-        let slot = (turn - 1) % ring.length
+        // One slot computed a push: a sum's leaving slot is found from this one.
+        let slot = ring.slot(ofTurn: turn)
         words.withUnsafeMutableBufferPointer { words in
             for sum in layout.sums where sum.signal == signal {
                 let leaving = turn - sum.turns
@@ -83,7 +83,7 @@ extension SessionState {
             guard available > 0 else { return nil }
             // The window's turns are the ring's slots back from the current
             // turn's; the ring holds at least `available` turns.
-            var slot = (turnCount - 1) % ring.length
+            var slot = ring.slot(ofTurn: turnCount)
             var best = ringValue(ring, slot: slot)
             let isMax = spec.aggregate == .max
             for _ in 1..<available {

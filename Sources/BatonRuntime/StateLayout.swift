@@ -24,11 +24,41 @@ final class StateLayout: Sendable {
     /// 100,000-turn session has no drift.
     static let scale: Double = 10_000
 
+    /// `unit` (at most 1 in magnitude) in fixed point, rounded half away
+    /// from zero as `rounded()` does, without its call into libm (this
+    /// target has no rounding instruction): the fraction a truncation
+    /// leaves is exact, so comparing it with ½ decides alike.
+    @inline(__always)
+    static func fixedPoint(_ unit: Double) -> Int16 {
+        let scaled = unit * scale
+        let whole = Int(scaled)
+        let fraction = scaled - Double(whole)
+        return Int16(whole + (fraction >= 0.5 ? 1 : fraction <= -0.5 ? -1 : 0))
+    }
+
     struct Ring: Sendable {
         var offset: Int  // in words
         var length: Int  // in turns (Int16 slots)
+        /// ⌈2⁶⁴ / length⌉, so a slot is found by two multiplications
+        /// (Lemire's fastmod) instead of a division, which takes tens of
+        /// cycles here; exact for every turn count below 2³².
+        private var reciprocal: UInt64 = 0
+
+        init(offset: Int, length: Int) {
+            self.offset = offset
+            self.length = length
+            if length > 0 { reciprocal = UInt64.max / UInt64(length) &+ 1 }
+        }
+
         static let none = Ring(offset: 0, length: 0)
         var exists: Bool { length > 0 }
+
+        /// The slot of customer turn `turn` (1-based): `(turn - 1) % length`.
+        @inline(__always)
+        func slot(ofTurn turn: Int) -> Int {
+            let fraction = reciprocal &* UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: turn - 1))
+            return Int(truncatingIfNeeded: fraction.multipliedFullWidth(by: UInt64(length)).high)
+        }
     }
 
     /// How a window reads the state.

@@ -106,7 +106,7 @@ extension TurnRun {
             }
             let score = event.intents[top].confidence
             let confidence = score.isFinite ? min(max(score, 0), 1) : 0
-            state.turn.confidence = Int16((confidence * StateLayout.scale).rounded())
+            state.turn.confidence = StateLayout.fixedPoint(confidence)
         } else {
             state.turn.intent = CurrentTurn.noIntent
             state.turn.confidence = 0

@@ -443,7 +443,7 @@ struct TurnRun {
         stats.sentimentScored = true
         let compound = plan.compound.unsafelyUnwrapped(message.unsafelyUnwrapped)
         guard compound.isFinite else { return 0 }
-        return Int16((min(max(compound, -1), 1) * StateLayout.scale).rounded())
+        return StateLayout.fixedPoint(min(max(compound, -1), 1))
     }
 
     private mutating func withFolded(_ operand: Operand, _ body: (FoldedText) -> Bool) -> Bool? {

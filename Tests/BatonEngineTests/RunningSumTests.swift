@@ -66,3 +66,40 @@ struct RunningSumTests {
         }
     }
 }
+
+/// The arithmetic behind rings and fixed point, against what it replaces.
+struct RingArithmeticTests {
+    /// A ring's slot by multiplication is the remainder `(turn - 1) % length`,
+    /// for every ring length a window can have and every turn count a session can reach.
+    @Test(arguments: Array(1...50))
+    func ringSlotIsTheRemainder(_ length: Int) {
+        let ring = StateLayout.Ring(offset: 0, length: length)
+        var random = SeededRandom(seed: UInt64(length))
+        let top = Int(UInt32.max)
+        var turns = Array(1...3_000) + Array(top - 3_000...top) + Array((1 << 31) - 100...(1 << 31) + 100)
+        turns += (0..<3_000).map { _ in 1 + random.next(top) }
+        for turn in turns where ring.slot(ofTurn: turn) != (turn - 1) % length {
+            Issue.record("turn \(turn), length \(length): \(ring.slot(ofTurn: turn)), expected \((turn - 1) % length)")
+            return
+        }
+    }
+
+    /// Fixed point without libm's `round`: the same numbers as `rounded()`,
+    /// halves (which go away from zero) and their neighbours included.
+    @Test func fixedPointRoundsAsRounded() {
+        var random = SeededRandom(seed: 11)
+        var values: [Double] = [0, -0.0, 1, -1, 0.5 / StateLayout.scale, -0.5 / StateLayout.scale, 0.49999999999999994, -0.49999999999999994]
+        for step in -20_000...20_000 {
+            let half = (Double(step) + 0.5) / 2 / StateLayout.scale
+            values += [half, half.nextUp, half.nextDown, Double(step) / 2 / StateLayout.scale]
+        }
+        values += (0..<20_000).map { _ in Double(random.next(1 << 53)) / Double(1 << 52) - 1 }
+        for value in values where abs(value) <= 1 {
+            let expected = Int16((value * StateLayout.scale).rounded())
+            if StateLayout.fixedPoint(value) != expected {
+                Issue.record("\(value): \(StateLayout.fixedPoint(value)), expected \(expected)")
+                return
+            }
+        }
+    }
+}
