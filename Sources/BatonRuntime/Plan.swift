@@ -53,7 +53,7 @@ final class Plan: @unchecked Sendable {
     let tracks: UnsafeMutableBufferPointer<TrackSlot>
     let resultTracks: UnsafeMutableBufferPointer<TrackSlot>
     /// The tracks a new turn computes when its event brings no API result:
-    /// all but the API-failure tests (`api_error is 5xx`, `api.x failed`),
+    /// all but the API-failure tests (`api_error is 5xx`, `api.x.error`),
     /// which then are false, as the turn's shifted bit already says.
     let tracksWithoutResults: UnsafeMutableBufferPointer<TrackSlot>
     let intentWords: Int
@@ -257,7 +257,10 @@ final class Plan: @unchecked Sendable {
         let trackSlots = graph.tracks.indices.map { TrackSlot(node: named(graph.tracks[$0].node), word: Int32(layout.trackOffset + $0)) }
         tracks = .copying(trackSlots)
         resultTracks = .copying(layout.resultTracks.map { trackSlots[$0] })
-        tracksWithoutResults = .copying(trackSlots.filter { hotNodes[$0.node.index].kind != .failedAPI && hotNodes[$0.node.index].kind != .failedAny })
+        tracksWithoutResults = .copying(trackSlots.filter {
+            let kind = hotNodes[$0.node.index].kind
+            return kind != .failedAPI && kind != .failedAny
+        })
         self.valueMembers = .copying(valueMembers)
         self.valueStarts = .copying(valueStarts)
         self.statusConstants = statusConstants
