@@ -37,17 +37,18 @@ final class StateLayout: Sendable {
     }
 
     struct Ring: Sendable {
-        var offset: Int  // in words
-        var length: Int  // in turns (Int16 slots)
+        let offset: Int  // in words
+        let length: Int  // in turns (Int16 slots)
         /// ⌈2⁶⁴ / length⌉, so a slot is found by two multiplications
         /// (Lemire's fastmod) instead of a division, which takes tens of
-        /// cycles here; exact for every turn count below 2³².
-        private var reciprocal: UInt64 = 0
+        /// cycles here; exact for every turn count below 2³². The fields
+        /// are constants, so it cannot go stale.
+        private let reciprocal: UInt64
 
         init(offset: Int, length: Int) {
             self.offset = offset
             self.length = length
-            if length > 0 { reciprocal = UInt64.max / UInt64(length) &+ 1 }
+            reciprocal = length > 0 ? UInt64.max / UInt64(length) &+ 1 : 0
         }
 
         static let none = Ring(offset: 0, length: 0)

@@ -85,14 +85,13 @@ extension TurnRun {
         while !state.turn.apis.isEmpty { state.turn.apis.removeLast() }
         // The text is unwrapped before it is stored: `String?` assigned as
         // a whole was copied through the runtime's generic value witnesses.
+        // The run's `message` starts nil, and a turn keeps its text only when a rule reads it.
         if let text = event.text {
             message = text
-            if layout.keepsMessage { state.turn.message = text }
-        } else {
-            message = nil
-            if layout.keepsMessage { state.turn.message = nil }
+            if layout.keepsMessage { state.turn.message = text } else if state.turn.message != nil { state.turn.message = nil }
+        } else if state.turn.message != nil {
+            state.turn.message = nil
         }
-        if !layout.keepsMessage, state.turn.message != nil { state.turn.message = nil }
         state.turn.phraseScan = .notYet
         for word in 0..<layout.patternWords { state.words[layout.patternOffset + word] = 0 }
         state.turn.sentiment = CurrentTurn.notScored
