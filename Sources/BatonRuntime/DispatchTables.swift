@@ -1,129 +1,127 @@
 import BatonGraph
 
 /// The dispatch index as the rule loop reads it: per intent id, then for
-/// turns without a known intent, the groups of rules to visit (see
-/// `CandidateGroup`). The intent-free rules, visited on every turn, have
-/// their candidates once: every intent's list ends with the same groups
-/// over them, so they are not copied per intent and stay in cache from one
-/// event to the next whatever its intent.
+/// turns without a known intent, one bit per candidate rule and the tests
+/// that clear them.
 ///
-/// Each list's groups come in two runs: first those of its turn-fixed rules
-/// (`TurnFixedRules`; the list's own, then the intent-free ones), then the
-/// rest, in the same order. A turn's later events visit only the second
-/// run and take the first's firing rules from the session's bits. A fixed
-/// rule's bit is its place among the intent-free fixed candidates, or
-/// after them its place among its list's own: `CandidateGroup.bit` gives a
-/// fixed group's first.
+/// A list's rules are bits in conflict order, in two runs of words: first
+/// its turn-fixed rules (`TurnFixedRules`), then the others. Every rule
+/// fires when each test of its condition holds (its residual conjuncts, or
+/// its root), so the loop starts from every bit set and, test by test
+/// (`RuleTest`, cheapest first), clears the bits of the rules a failing
+/// test rules out. A test whose rules are all cleared already is not
+/// evaluated, so a rule's costlier tests wait on its cheaper ones as they
+/// would rule by rule; a test shared by many rules (a threshold, an error
+/// count) is one memo read for all of them, and the rules left are the
+/// firing ones, in conflict order, with no sorting. A turn's later events
+/// take the fixed run's words from the session (`StateLayout.fixedOffset`)
+/// and test only the rules of the second run.
 struct DispatchTables {
+    /// Per list, its fixed rules then its others, each run in conflict
+    /// order: bit `b` of a run is its `b`th candidate.
     let candidates: UnsafeMutableBufferPointer<Candidate>
-    let groups: UnsafeMutableBufferPointer<CandidateGroup>
-    /// Per list, where its groups are and what they hold.
+    let tests: UnsafeMutableBufferPointer<RuleTest>
+    let masks: UnsafeMutableBufferPointer<MaskWord>
+    /// Per list, its words with every rule's bit set.
+    let fullWords: UnsafeMutableBufferPointer<UInt64>
     let lists: UnsafeMutableBufferPointer<ListEntry>
-    /// Where the intent-free fixed candidates start (bit 0 on), and how many there are.
-    let sharedFixedStart: Int
-    let sharedFixedCount: Int
     /// Where a session's fixed-rule bits are (`StateLayout.fixedOffset`),
     /// here so the rule loop reads them without retaining the layout.
     let fixedOffset: Int
-    let fixedWords: Int
     /// Every rule in conflict order, with its tag bits: `Candidate.rank`
     /// indexes it.
     let ranked: UnsafeMutableBufferPointer<RankedRule>
-    /// The `Int32` slots `decide` needs in the scratch space: one per
-    /// candidate of the longest list and one per tag those candidates
-    /// carry, then, from `rankSlots` on, room to sort notes by rank
-    /// (`RankSort`).
+    /// The scratch slots `decide` needs: first `noteOffset` slots for a
+    /// list's bits (`UInt64` words), then one slot per rule of the longest
+    /// list and one per tag its rules carry, then room for a list's notes
+    /// of its second run (`laterNoteOffset`) while they are merged.
+    let noteOffset: Int
+    let laterNoteOffset: Int
     let scratchSlots: Int
-    private let rankSlots: Int
 
-    /// `lists`: rule indices in conflict order, per intent id (each holding
-    /// the intent-free rules too, as the graph's dispatch index does) and
-    /// then the intent-free list; `conflictOrder`: every rule, first the
-    /// one that wins; `tagBits`: per rule, `TagTable.bits` (empty when the
-    /// tags do not fit); `children`: the residual conditions' pool;
-    /// `alwaysTrue`: the memo slot that holds on every event; `layout`:
-    /// which rules are turn-fixed and where their bits go; `groupKey`:
-    /// where a group goes in its list (see `GroupKey`).
+    /// `lists`: rule indices, per intent id (each holding the intent-free
+    /// rules too, as the graph's dispatch index does) and then the
+    /// intent-free list; `conflictOrder`: every rule, first the one that
+    /// wins; `tagBits`: per rule, `TagTable.bits` (empty when the tags do not
+    /// fit); `children`: the residual conditions' pool; `layout`: which
+    /// rules are turn-fixed and where their bits go; `testOrder`: the key a
+    /// list's tests are sorted by, cheapest first.
     init(
         lists: [[Int32]], conflictOrder: [Int32], tagBits: [UInt64], rules: UnsafeMutableBufferPointer<HotRule>,
-        children: [NodeID], alwaysTrue: Int32, layout: StateLayout, groupKey: (Int32) -> GroupKey
+        children: [NodeID], layout: StateLayout, testOrder: (Int32) -> Int64
     ) {
         let isFixed = layout.fixedRules.isFixed
         fixedOffset = layout.fixedOffset
-        fixedWords = layout.fixedWords
         var rank = [Int32](repeating: 0, count: rules.count)
         for (place, rule) in conflictOrder.enumerated() { rank[Int(rule)] = Int32(place) }
-        var pool: [Candidate] = []
-        // Groups in order of their first rule; rules in conflict order within
-        // a group; a fixed group's bits from `firstBit` on, in pool order.
-        func groups(of list: [Int32], firstBit: Int32? = nil) -> [CandidateGroup] {
-            var members: [Int32: [Int32]] = [:]
-            var order: [Int32] = []
-            for rule in list {
-                let hot = rules[Int(rule)]
-                // A rule whose whole condition the dispatch implies has nothing to test first.
-                let firstTest = hot.hasResidual && hot.residualCount == 0 ? alwaysTrue : hot.firstTest
-                if members[firstTest] == nil { order.append(firstTest) }
-                members[firstTest, default: []].append(rule)
-            }
-            // Stable: groups with equal keys keep the order of their first rules.
-            let keyed = order.enumerated().map { (key: groupKey($1), place: $0, test: $1) }
-            order = keyed.sorted { ($0.key.number, $0.key.constant, $0.place) < ($1.key.number, $1.key.constant, $1.place) }.map(\.test)
-            let poolStart = Int32(pool.count)
-            return order.map { firstTest in
-                let start = Int32(pool.count)
-                for rule in members[firstTest]! {
-                    let hot = rules[Int(rule)]
-                    var test = hot.hasResidual ? hot.residualStart : hot.root.rawValue
-                    var residualCount = hot.hasResidual ? hot.residualCount : -1
-                    if residualCount == 1 {
-                        // A residual of one test (`intent in S and X` leaves X) is
-                        // that test: no read of the children pool on the way to it.
-                        test = children[Int(test)].rawValue
-                        residualCount = -1
-                    }
-                    pool.append(Candidate(
-                        rule: rule, test: test, residualCount: residualCount, rankAndCodes: rank[Int(rule)] << 4 | hot.firingCodes))
-                }
-                let bit = firstBit.map { $0 + start - poolStart } ?? -1
-                return CandidateGroup(firstTest: firstTest, start: start, end: Int32(pool.count), bit: bit)
-            }
+        // The tests a rule fires on: none when its dispatch implies its whole condition.
+        func conjuncts(_ rule: Int32) -> [Int32] {
+            let hot = rules[Int(rule)]
+            guard hot.hasResidual else { return [hot.root.rawValue] }
+            return (0..<Int(hot.residualCount)).map { children[Int(hot.residualStart) + $0].rawValue }
         }
-        let fixed = { (rule: Int32) in isFixed[Int(rule)] }
-        let intentFree = lists.last ?? []
-        let isIntentFree = Set(intentFree)
-        let sharedFixed = intentFree.filter(fixed)
-        sharedFixedStart = pool.count
-        sharedFixedCount = sharedFixed.count
-        let sharedFixedGroups = groups(of: sharedFixed, firstBit: 0)
-        let sharedVaryingGroups = groups(of: intentFree.filter { !fixed($0) })
-        let sharedTags = intentFree.reduce(0) { $0 + Int(rules[Int($1)].tagCount) }
-        var allGroups: [CandidateGroup] = []
+        var pool: [Candidate] = [], testPool: [RuleTest] = [], maskPool: [MaskWord] = [], full: [UInt64] = []
         var entries: [ListEntry] = []
-        var slots = 0
-        for (number, list) in lists.enumerated() {
-            let own = number == lists.count - 1 ? [] : list.filter { !isIntentFree.contains($0) }
-            let groupStart = Int32(allGroups.count), ownFixedStart = Int32(pool.count)
-            let ownFixed = own.filter(fixed)
+        var longest = 0, mostTags = 0, longestLater = 0
+        // Appends the tests that clear the bits of `rules` (bit numbers given), sorted; returns where they start.
+        func appendTests(_ rules: [(rule: Int32, bit: Int)], narrow: Bool) -> Int32 {
+            var words: [Int32: [Int: UInt64]] = [:]
+            for (rule, bit) in rules {
+                for test in conjuncts(rule) { words[test, default: [:]][bit >> 6, default: 0] |= 1 << UInt64(bit & 63) }
+            }
+            let start = Int32(testPool.count)
+            for test in words.keys.sorted(by: { (testOrder($0), $0) < (testOrder($1), $1) }) {
+                let mask = words[test]!, maskStart = Int32(maskPool.count)
+                if !narrow {
+                    for (word, bits) in mask.sorted(by: { $0.key < $1.key }) { maskPool.append(MaskWord(word: Int32(word), bits: bits)) }
+                }
+                testPool.append(RuleTest(
+                    node: test, maskStart: maskStart, maskEnd: Int32(maskPool.count), low: mask[0] ?? 0, high: mask[1] ?? 0))
+            }
+            return start
+        }
+        for list in lists {
+            let ordered = list.sorted { rank[Int($0)] < rank[Int($1)] }
+            let fixed = ordered.filter { isFixed[Int($0)] }, varying = ordered.filter { !isFixed[Int($0)] }
             // `TurnFixedRules.bitCount` counts the same way; the bits must fit the session's words.
-            precondition(sharedFixed.count + ownFixed.count <= 64 * fixedWords, "fixed-rule bits exceed the state's words")
-            allGroups += groups(of: ownFixed, firstBit: Int32(sharedFixed.count))
-            allGroups += sharedFixedGroups
-            let fixedGroups = Int32(allGroups.count) - groupStart
-            allGroups += groups(of: own.filter { !fixed($0) })
-            allGroups += sharedVaryingGroups
+            precondition(fixed.count <= 64 * layout.fixedWords, "fixed-rule bits exceed the state's words")
+            let all = fixed + varying
+            let words = (all.count + 63) >> 6
+            let candidateStart = Int32(pool.count), fullStart = Int32(full.count)
+            for rule in all {
+                let hot = rules[Int(rule)]
+                pool.append(Candidate(
+                    rule: rule, test: hot.hasResidual ? hot.residualStart : hot.root.rawValue,
+                    residualCount: hot.hasResidual ? hot.residualCount : -1, rankAndCodes: rank[Int(rule)] << 4 | hot.firingCodes))
+            }
+            // Every rule's bits, then the second run's.
+            for first in [0, fixed.count] {
+                for word in 0..<words {
+                    let low = max(first - 64 * word, 0), high = min(all.count - 64 * word, 64)
+                    full.append(low >= high ? 0 : (high == 64 ? ~0 : (1 << UInt64(high)) - 1) & ~((1 << UInt64(low)) - 1))
+                }
+            }
+            let numbered = all.enumerated().map { (rule: $1, bit: $0) }
+            let testStart = appendTests(numbered, narrow: words <= 2)
+            let laterTestStart = appendTests(Array(numbered[fixed.count...]), narrow: words <= 2)
             entries.append(ListEntry(
-                groupStart: groupStart, groupCount: Int32(allGroups.count) - groupStart, fixedGroups: fixedGroups,
-                ruleCount: Int32(list.count), varyingRuleCount: Int32(list.count { !fixed($0) }), ownFixedStart: ownFixedStart))
-            let tags = own.reduce(sharedTags) { $0 + Int(rules[Int($1)].tagCount) }
-            slots = max(slots, list.count + tags)
+                candidateStart: candidateStart, fixedCount: Int32(fixed.count), varyingCount: Int32(varying.count),
+                fixedWords: Int32((fixed.count + 63) >> 6), words: Int32(words), fullStart: fullStart,
+                testStart: testStart, laterTestStart: laterTestStart, testEnd: Int32(testPool.count)))
+            longest = max(longest, list.count)
+            longestLater = max(longestLater, varying.count)
+            mostTags = max(mostTags, list.reduce(0) { $0 + Int(rules[Int($1)].tagCount) })
         }
         candidates = .copying(pool)
-        self.groups = .copying(allGroups)
+        tests = .copying(testPool)
+        masks = .copying(maskPool)
+        fullWords = .copying(full)
         self.lists = .copying(entries)
         ranked = .copying(conflictOrder.map { RankedRule(rule: $0, tagBits: tagBits.isEmpty ? 0 : tagBits[Int($0)]) })
-        rankSlots = (slots + 1) & ~1
-        scratchSlots = rankSlots + RankSort.slots(ranks: conflictOrder.count)
+        // At least two words: the loop over a narrow list writes both.
+        noteOffset = 2 * max(entries.map { Int($0.words) }.max() ?? 0, 2)
+        laterNoteOffset = noteOffset + longest + mostTags
+        scratchSlots = laterNoteOffset + longestLater
     }
 
     /// Which of `lists` per-list entries (one per intent id, then one for the
@@ -137,31 +135,20 @@ struct DispatchTables {
     /// Frees the tables (all plain data); the plan's `deinit` calls it.
     func deallocate() {
         candidates.deallocate()
-        groups.deallocate()
+        tests.deallocate()
+        masks.deallocate()
+        fullWords.deallocate()
         lists.deallocate()
         ranked.deallocate()
-    }
-
-    /// Puts `notes`, at the start of a `scratchSlots`-slot `scratch`, in rank order (`RankSort`).
-    @inline(__always)
-    func sortByRank(_ notes: UnsafeMutableBufferPointer<Int32>, scratch: UnsafeMutablePointer<Int32>) {
-        RankSort.sort(notes, ranks: ranked.count, area: scratch + rankSlots)
     }
 
     /// The dispatch list for intent id `intent`; the intent-free one for an
     /// id the schema does not have (no intent, an unknown one).
     @inline(__always)
-    func list(forIntent intent: UInt16) -> DispatchList {
+    func list(forIntent intent: UInt16) -> ListEntry {
         // `listIndex(forIntent:lists:)` written out: through it, 8 more instructions an event.
         let intentFree = lists.count - 1
-        let entry = lists[Int(intent) < intentFree ? Int(intent) : intentFree]
-        return DispatchList(groups: groups.baseAddress! + Int(entry.groupStart), entry: entry)
-    }
-
-    /// The candidate of fixed-rule bit `bit` in `list`.
-    @inline(__always)
-    func fixedCandidate(bit: Int, in list: DispatchList) -> Candidate {
-        candidates[bit < sharedFixedCount ? sharedFixedStart + bit : Int(list.entry.ownFixedStart) + bit - sharedFixedCount]
+        return lists[Int(intent) < intentFree ? Int(intent) : intentFree]
     }
 }
 
@@ -174,12 +161,11 @@ struct RankedRule {
     let tagBits: UInt64
 }
 
-/// An entry of a dispatch list: a rule and its condition, so only a rule
-/// that fires has its `HotRule` read.
+/// A candidate rule of a dispatch list, so only a rule that fires has its
+/// `HotRule` read.
 struct Candidate {
     var rule: Int32
-    /// `residualStart` when the rule has a residual of two or more tests;
-    /// else the one node that decides it (its root, or its only residual test).
+    /// `residualStart` when the rule has a residual; else its root node.
     var test: Int32
     /// `residualCount`, or -1 when `test` is a node.
     var residualCount: Int32
@@ -199,17 +185,21 @@ struct Candidate {
     }
 }
 
-/// Where a group goes in its dispatch list. Groups whose first tests
-/// compare one number with constants (`confidence >= 0.5`, `>= 0.6`, ...)
-/// go together, by constant: an event passes a run of them and fails the
-/// rest, so the loop's branch on a first test changes course once per run
-/// rather than at random. The order groups are visited in does not change
-/// the decision (`decide` puts firing rules back in conflict order).
-struct GroupKey {
-    /// The number compared (`HotNode.numberKey`) and the relation, or
-    /// `Int64.max` for other first tests, which keep their order after the comparisons.
-    var number: Int64
-    var constant: Double
+/// A node that some rules of a list need to hold, and the bits of those
+/// rules: in a list of up to two words, `low` and `high`; in a longer
+/// one, `DispatchTables.masks[maskStart..<maskEnd]`, its words that have any.
+struct RuleTest {
+    let node: Int32
+    let maskStart: Int32
+    let maskEnd: Int32
+    let low: UInt64
+    let high: UInt64
+}
+
+/// One word of a test's rules: the bits to clear in the list's word `word`.
+struct MaskWord {
+    let word: Int32
+    let bits: UInt64
 }
 
 /// How a firing rule counts, noted in a scratch slot's low bits (see
@@ -218,47 +208,23 @@ enum Firing: Int32 {
     case fired, held, shadow
 }
 
-/// Where one dispatch list's groups are, those of its turn-fixed rules
-/// first, and how many rules they hold.
+/// One dispatch list: its candidates (`fixedCount` turn-fixed ones, then
+/// `varyingCount` others), its bits (`fixedWords` words for the first
+/// run, then the second's, `words` in all, full at `fullStart`), and its
+/// tests: those of `testStart..<laterTestStart` clear either run's bits,
+/// those of `laterTestStart..<testEnd` the second run's only, for a turn's
+/// later events.
 struct ListEntry {
-    let groupStart: Int32
-    let groupCount: Int32
-    let fixedGroups: Int32
-    /// Its rules, counting the intent-free ones, and those of them that
-    /// are not turn-fixed (for `EvaluationStats`).
-    let ruleCount: Int32
-    let varyingRuleCount: Int32
-    /// Where its own fixed candidates start (bit `sharedFixedCount` on).
-    let ownFixedStart: Int32
-}
+    let candidateStart: Int32
+    let fixedCount: Int32
+    let varyingCount: Int32
+    let fixedWords: Int32
+    let words: Int32
+    let fullStart: Int32
+    let testStart: Int32
+    let laterTestStart: Int32
+    let testEnd: Int32
 
-/// One dispatch list as the rule loop reads it.
-struct DispatchList {
-    let groups: UnsafeMutablePointer<CandidateGroup>
-    let entry: ListEntry
-
-    var all: UnsafeMutableBufferPointer<CandidateGroup> { UnsafeMutableBufferPointer(start: groups, count: Int(entry.groupCount)) }
-    var fixed: UnsafeMutableBufferPointer<CandidateGroup> { UnsafeMutableBufferPointer(start: groups, count: Int(entry.fixedGroups)) }
-    var varying: UnsafeMutableBufferPointer<CandidateGroup> {
-        UnsafeMutableBufferPointer(start: groups + Int(entry.fixedGroups), count: Int(entry.groupCount - entry.fixedGroups))
-    }
-    var ruleCount: Int { Int(entry.ruleCount) }
-    var varyingRuleCount: Int { Int(entry.varyingRuleCount) }
-}
-
-/// The rules of a dispatch list that share a first test (`HotRule.firstTest`):
-/// `DispatchTables.candidates[start..<end]`. When the test fails, the whole
-/// group is passed over: many rules share a threshold or an error count. A
-/// turn needs every firing rule of its list, so the order rules are visited
-/// in does not change the decision; `decide` puts the firing ones back in
-/// conflict order by their `Candidate.rank`.
-struct CandidateGroup {
-    /// A node; for rules that fire on their dispatch alone, the memo slot
-    /// after the last node, which every evaluation sets to "holds".
-    var firstTest: Int32
-    var start: Int32
-    var end: Int32
-    /// In a group of turn-fixed rules, the fixed-rule bit of its first
-    /// candidate (the others follow it); -1 in other groups.
-    var bit: Int32
+    var ruleCount: Int { Int(fixedCount + varyingCount) }
+    var varyingRuleCount: Int { Int(varyingCount) }
 }

@@ -41,7 +41,6 @@ public struct Evaluator: Sendable {
     /// As `evaluate(_:state:explain:)`, also reporting the work done.
     public func evaluate(_ event: TurnEvent, state: inout SessionState, explain: Bool, stats: inout EvaluationStats) -> Decision {
         let scratch = MemoScratch(plan.scratch)
-        scratch.bytes[plan.alwaysHolds] = 2
         return withUnsafeMutablePointer(to: &state) { caller in
             // The run lives in the scratch space and takes the caller's state
             // for the call; `TurnRun.end` puts it back.

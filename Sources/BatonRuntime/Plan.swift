@@ -27,13 +27,9 @@ final class Plan: @unchecked Sendable {
     let tagsFitBits: Bool
     /// The `String` slots `decide` needs to render a winner's reason and message.
     let textSlots: Int
-    /// The per-event scratch space: a memo byte per node and one that always
-    /// holds (`alwaysHolds`), the `Int32` slots `decide` needs
-    /// (`DispatchTables.scratchSlots`) and `textSlots`.
+    /// The per-event scratch space: a memo byte per node, the `Int32` slots
+    /// `decide` needs (`DispatchTables.scratchSlots`) and `textSlots`.
     let scratch: ScratchLayout
-    /// The memo byte past the nodes, set to "holds" by every evaluation: the
-    /// first test of rules that fire on their dispatch alone.
-    var alwaysHolds: Int { scratch.memoBytes - 1 }
     /// Per rule: what a winning rule puts in the decision.
     let actions: UnsafeMutableBufferPointer<RuleAction>
     /// `Decision.proceed`, held here so most events return it without
@@ -240,15 +236,9 @@ final class Plan: @unchecked Sendable {
         let conflictOrder = graph.rules.sorted { $0.beats($1) }.map { Int32($0.index) }
         let hotNodes = self.hotNodes
         dispatch = DispatchTables(
-            lists: lists, conflictOrder: conflictOrder, tagBits: tags.bits, rules: rules, children: pool,
-            alwaysTrue: Int32(graph.nodes.count), layout: layout
-        ) { node in
-            guard Int(node) < graph.nodes.count, hotNodes[Int(node)].kind == .numCompare, let constant = numberConstants[Int(node)]
-            else { return GroupKey(number: .max, constant: 0) }
-            let hot = hotNodes[Int(node)]
-            return GroupKey(number: hot.numberKey << 8 | Int64(hot.flag), constant: constant)
-        }
-        scratch = ScratchLayout(memoBytes: graph.nodes.count + 1, slots: dispatch.scratchSlots, texts: textSlots)
+            lists: lists, conflictOrder: conflictOrder, tagBits: tags.bits, rules: rules, children: pool, layout: layout
+        ) { Int64(graph.nodes[Int($0)].cost.rawValue) }
+        scratch = ScratchLayout(memoBytes: graph.nodes.count, slots: dispatch.scratchSlots, texts: textSlots)
         children = .copying(pool)
         comparisons = ComparisonGroups(
             hotNodes: hotNodes, constants: numberConstants, children: children, lists: lists,

@@ -3,48 +3,75 @@ import BatonGraph
 
 /// Conflict resolution, loop guards and the decision.
 extension TurnRun {
-    /// Decides the turn. `scratch` holds `plan.dispatch.scratchSlots` slots: firing
-    /// rules are noted there as the loop finds them (no array grows per
-    /// rule), and written once as numbers into the decision's storage.
+    /// Decides the turn. `scratch` holds `plan.dispatch.scratchSlots` slots
+    /// (see `DispatchTables`): the list's bits, then the notes of its firing
+    /// rules, written once as numbers into the decision's storage.
     /// `texts` holds `plan.textSlots` slots for the winner's placeholder texts.
     mutating func decide(scratch: UnsafeMutablePointer<Int32>, texts: UnsafeMutablePointer<String>) -> Decision {
         let list = plan.dispatch.list(forIntent: state.turn.intent)
         let holdingGuard = activeGuard()
         let guardShift: Int32 = holdingGuard == nil ? 0 : 2
+        let notes = scratch + plan.dispatch.noteOffset
         guard explain else {
-            var firings = 0
-            if list.entry.fixedGroups == 0 {
-                // No turn-fixed rules to note or recall (most lists of a small set).
-                stats.rulesVisited += list.ruleCount
-            } else if state.flags.contains(.fixedNoted) {
+            // The scratch slots start 8-aligned, with room for two words at least.
+            let bits = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: UInt64.self)
+            let full = plan.dispatch.fullWords.baseAddress! + Int(list.fullStart)
+            let words = Int(list.words), later = full + words
+            let noting = list.fixedCount != 0 && !state.flags.contains(.fixedNoted)
+            let recalling = list.fixedCount != 0 && !noting
+            let tests: Range<Int>
+            if recalling {
                 // A later event of the turn: its turn-fixed rules fire as they did.
-                firings = recallFixedFirings(list, guardShift: guardShift, into: scratch)
+                tests = Int(list.laterTestStart)..<Int(list.testEnd)
                 stats.rulesVisited += list.varyingRuleCount
                 stats.rulesRecalled += list.ruleCount - list.varyingRuleCount
             } else {
-                firings = noteFixedFirings(list, guardShift: guardShift, into: scratch)
+                tests = Int(list.testStart)..<Int(list.laterTestStart)
                 stats.rulesVisited += list.ruleCount
             }
-            firings = noteFirings(list.varying, guardShift: guardShift, into: scratch, after: firings)
+            // The rules to test start set; a later event's turn-fixed ones as the first event left them.
+            let start = recalling ? later : full
+            let offset = plan.dispatch.fixedOffset
+            let anyLeft: Bool
+            if words <= 2 {
+                // Word by word: a copy loop or `update(from:)` becomes a call to `memcpy`.
+                var low = words > 0 ? start[0] : 0, high = words > 1 ? start[1] : 0
+                if recalling {
+                    low |= state.words[offset]
+                    if list.fixedWords > 1 { high |= state.words[offset + 1] }
+                }
+                (low, high) = clearFailing(tests, low: low, high: high)
+                bits[0] = low
+                bits[1] = high
+                anyLeft = low | high != 0
+            } else {
+                bits.update(from: start, count: words)
+                if recalling {
+                    for word in 0..<Int(list.fixedWords) { bits[word] |= state.words[offset + word] }
+                }
+                anyLeft = clearFailing(tests, in: bits, words: words)
+            }
+            if noting { noteFixedBits(bits, count: Int(list.fixedWords)) }
             // Most events fire nothing: the shared `continue` decision.
-            if firings == 0 { return plan.proceed }
-            return decision(firings: firings, holdingGuard: holdingGuard, trace: nil, scratch: scratch, texts: texts)
+            if !anyLeft { return plan.proceed }
+            let firings = noteFirings(list, bits: bits, guardShift: guardShift, into: notes, later: scratch + plan.dispatch.laterNoteOffset)
+            return decision(firings: firings, holdingGuard: holdingGuard, trace: nil, scratch: notes, texts: texts)
         }
         stats.rulesVisited += list.ruleCount
         var traces: [(rank: Int, trace: RuleTrace)] = []
-        let firings = noteFiringsExplained(list, guardShift: guardShift, into: scratch, traces: &traces)
+        let firings = noteFiringsExplained(list, guardShift: guardShift, into: notes, traces: &traces)
+        SmallSort.sort(UnsafeMutableBufferPointer(start: notes, count: firings))
         let trace = traces.sorted { $0.rank < $1.rank }.map(\.trace)
-        return decision(firings: firings, holdingGuard: holdingGuard, trace: trace, scratch: scratch, texts: texts)
+        return decision(firings: firings, holdingGuard: holdingGuard, trace: trace, scratch: notes, texts: texts)
     }
 
-    /// The decision of a turn whose firing rules are noted in `scratch`.
+    /// The decision of a turn whose firing rules are noted in `scratch`, in rank order.
     private mutating func decision(
         firings: Int, holdingGuard: GuardHold.Guard?, trace: [RuleTrace]?,
         scratch: UnsafeMutablePointer<Int32>, texts: UnsafeMutablePointer<String>
     ) -> Decision {
-        // Back to conflict order: notes sort by rank, then name their rules.
-        // The first acting rule that fired and was not held decides the turn.
-        plan.dispatch.sortByRank(UnsafeMutableBufferPointer(start: scratch, count: firings), scratch: scratch)
+        // The notes name their rules; the first acting rule that fired and
+        // was not held decides the turn.
         var winner = -1
         var firedCount = 0, heldCount = 0
         var tagBits: UInt64 = 0
@@ -101,108 +128,117 @@ extension TurnRun {
         }
     }
 
-    /// Notes the firing rules of `groups` in `scratch` from slot `firings`
-    /// on (see `Candidate.note`); returns the count of notes. The rule loop
-    /// of every event: it keeps nothing live but the count, and a group
-    /// whose first test fails (a threshold, an error count or a tier shared
-    /// by many rules) is passed over without reading its entries.
+    /// Clears the bits of the rules that the tests `range` of the dispatch
+    /// tables rule out; returns whether any of the list's `words` has a bit
+    /// left. A test none of whose rules is left is not evaluated.
     @inline(__always)
-    private mutating func noteFirings(
-        _ groups: UnsafeMutableBufferPointer<CandidateGroup>, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>,
-        after firings: Int
-    ) -> Int {
-        var unused: UInt64 = 0
-        return noteFirings(groups, guardShift: guardShift, into: scratch, after: firings, settingBits: false, firstWord: &unused)
-    }
-
-    /// `noteFirings`; with `settingBits` (the groups are turn-fixed), each
-    /// firing rule's bit is set too: in `firstWord` when it is one of the
-    /// first 64 (most sets have no more), else in the state.
-    @inline(__always)
-    private mutating func noteFirings(
-        _ groups: UnsafeMutableBufferPointer<CandidateGroup>, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>,
-        after firings: Int, settingBits: Bool, firstWord: inout UInt64
-    ) -> Int {
-        let candidates = plan.dispatch.candidates
-        var firings = firings
-        for group in groups where holds(NodeID(rawValue: group.firstTest)) {
-            for position in Int(group.start)..<Int(group.end) {
-                let candidate = candidates[position]
-                guard fires(candidate) else { continue }
-                scratch[firings] = candidate.note(guardShift: guardShift)
-                firings += 1
-                guard settingBits else { continue }
-                let bit = Int(group.bit) + position - Int(group.start)
-                if bit < 64 {
-                    firstWord |= 1 << UInt64(bit)
-                } else {
-                    state.words[plan.dispatch.fixedOffset + bit >> 6] |= 1 << UInt64(bit & 63)
-                }
-            }
+    private mutating func clearFailing(_ range: Range<Int>, in bits: UnsafeMutablePointer<UInt64>, words: Int) -> Bool {
+        let tests = plan.dispatch.tests, masks = plan.dispatch.masks
+        for index in range {
+            let test = tests[index]
+            var left: UInt64 = 0
+            for slot in Int(test.maskStart)..<Int(test.maskEnd) { left |= bits[Int(masks[slot].word)] & masks[slot].bits }
+            guard left != 0, !holds(NodeID(rawValue: test.node)) else { continue }
+            for slot in Int(test.maskStart)..<Int(test.maskEnd) { bits[Int(masks[slot].word)] &= ~masks[slot].bits }
         }
-        return firings
+        var left: UInt64 = 0
+        for word in 0..<words { left |= bits[word] }
+        return left != 0
     }
 
-    /// As `noteFirings` over `list`'s turn-fixed rules, noting which fire in
-    /// the state for the turn's later events; returns the count of notes.
-    private mutating func noteFixedFirings(
-        _ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>
-    ) -> Int {
-        let offset = plan.dispatch.fixedOffset, words = plan.dispatch.fixedWords
+    /// `clearFailing` for a list of up to two words, held in registers.
+    @inline(__always)
+    private mutating func clearFailing(_ range: Range<Int>, low: UInt64, high: UInt64) -> (UInt64, UInt64) {
+        let tests = plan.dispatch.tests
+        var low = low, high = high
+        for index in range {
+            let test = tests[index]
+            guard low & test.low | high & test.high != 0, !holds(NodeID(rawValue: test.node)) else { continue }
+            low &= ~test.low
+            high &= ~test.high
+        }
+        return (low, high)
+    }
+
+    /// Keeps the turn-fixed rules' bits, the list's first `count` words, in
+    /// the state for the turn's later events. A word the second run shares
+    /// is kept whole: its later events start with all of that run set anyway.
+    private mutating func noteFixedBits(_ bits: UnsafeMutablePointer<UInt64>, count: Int) {
         state.flags.insert(.fixedNoted)
-        guard words > 0 else { return 0 }
-        for word in 1..<words { state.words[offset + word] = 0 }
-        var firstWord: UInt64 = 0
-        let firings = noteFirings(list.fixed, guardShift: guardShift, into: scratch, after: 0, settingBits: true, firstWord: &firstWord)
-        state.words[offset] = firstWord
-        return firings
+        let offset = plan.dispatch.fixedOffset
+        state.words.withUnsafeMutableBufferPointer { words in
+            for word in 0..<count { words[offset + word] = bits[word] }
+        }
     }
 
-    /// Notes the turn-fixed rules of `list` whose bits the turn's first
-    /// evaluation set, with this event's guard; returns the count of notes.
-    /// Mutating only so the run is passed in place: a plain method was
-    /// given a copy of it.
-    private mutating func recallFixedFirings(_ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>) -> Int {
-        let offset = plan.dispatch.fixedOffset
-        var firings = 0
-        for word in 0..<plan.dispatch.fixedWords {
-            var bits = state.words[offset + word]
-            while bits != 0 {
-                let bit = word << 6 | bits.trailingZeroBitCount
-                bits &= bits - 1
-                scratch[firings] = plan.dispatch.fixedCandidate(bit: bit, in: list).note(guardShift: guardShift)
-                firings += 1
+    /// Notes the rules whose bits are left, in rank order: each run of the
+    /// list's bits is in conflict order, so the second run's notes (written
+    /// at `later`) are merged into the first's from the end. Returns the count.
+    @inline(__always)
+    private func noteFirings(
+        _ list: ListEntry, bits: UnsafeMutablePointer<UInt64>, guardShift: Int32,
+        into notes: UnsafeMutablePointer<Int32>, later: UnsafeMutablePointer<Int32>
+    ) -> Int {
+        let candidates = plan.dispatch.candidates.baseAddress! + Int(list.candidateStart)
+        let split = Int(list.fixedCount), end = list.ruleCount
+        let first = Self.note(bits, 0..<split, of: candidates, guardShift: guardShift, into: notes)
+        if first == 0 { return Self.note(bits, split..<end, of: candidates, guardShift: guardShift, into: notes) }
+        let second = Self.note(bits, split..<end, of: candidates, guardShift: guardShift, into: later)
+        var from = first - 1, taken = second - 1, slot = first + second - 1
+        while taken >= 0 {
+            if from >= 0, notes[from] > later[taken] {
+                notes[slot] = notes[from]
+                from -= 1
+            } else {
+                notes[slot] = later[taken]
+                taken -= 1
+            }
+            slot -= 1
+        }
+        return first + second
+    }
+
+    /// Notes the candidates whose bits in `range` are set, in order.
+    @inline(__always)
+    private static func note(
+        _ bits: UnsafeMutablePointer<UInt64>, _ range: Range<Int>, of candidates: UnsafeMutablePointer<Candidate>,
+        guardShift: Int32, into notes: UnsafeMutablePointer<Int32>
+    ) -> Int {
+        var count = 0
+        guard !range.isEmpty else { return 0 }
+        for word in range.lowerBound >> 6...(range.upperBound - 1) >> 6 {
+            var set = bits[word]
+            // Only the range's bits of its first and last words.
+            if word == range.lowerBound >> 6 { set &= ~0 << UInt64(range.lowerBound & 63) }
+            if word == (range.upperBound - 1) >> 6, range.upperBound & 63 != 0 { set &= (1 << UInt64(range.upperBound & 63)) - 1 }
+            while set != 0 {
+                let bit = word << 6 | set.trailingZeroBitCount
+                set &= set &- 1
+                notes[count] = candidates[bit].note(guardShift: guardShift)
+                count += 1
             }
         }
-        return firings
+        return count
     }
 
-    /// As `noteFirings`, visiting every rule of `list` and tracing it.
+    /// Visits every rule of `list`, tracing it, and notes those that fire.
     private mutating func noteFiringsExplained(
-        _ list: DispatchList, guardShift: Int32, into scratch: UnsafeMutablePointer<Int32>,
+        _ list: ListEntry, guardShift: Int32, into notes: UnsafeMutablePointer<Int32>,
         traces: inout [(rank: Int, trace: RuleTrace)]
     ) -> Int {
         let candidates = plan.dispatch.candidates
         var firings = 0
-        for group in list.all {
-            for position in Int(group.start)..<Int(group.end) {
-                let candidate = candidates[position]
-                let fires = fires(candidate)
-                traces.append((Int(candidate.rank), trace(ofRule: Int(candidate.rule), fired: fires)))
-                guard fires else { continue }
-                scratch[firings] = candidate.note(guardShift: guardShift)
-                firings += 1
-            }
+        for position in Int(list.candidateStart)..<Int(list.candidateStart) + list.ruleCount {
+            let candidate = candidates[position]
+            let fires = candidate.residualCount >= 0
+                ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
+                : holds(NodeID(rawValue: candidate.test))
+            traces.append((Int(candidate.rank), trace(ofRule: Int(candidate.rule), fired: fires)))
+            guard fires else { continue }
+            notes[firings] = candidate.note(guardShift: guardShift)
+            firings += 1
         }
         return firings
-    }
-
-    /// Whether a candidate's rule fires, its dispatch given.
-    @inline(__always)
-    private mutating func fires(_ candidate: Candidate) -> Bool {
-        candidate.residualCount >= 0
-            ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
-            : holds(NodeID(rawValue: candidate.test))
     }
 
     /// Collects the tag ids of the fired and held rules in `notes` into
@@ -227,7 +263,7 @@ extension TurnRun {
                 count += 1
             }
         }
-        RankSort.comparing(UnsafeMutableBufferPointer(start: buffer, count: count))
+        SmallSort.sort(UnsafeMutableBufferPointer(start: buffer, count: count))
         var unique = 0
         for slot in 0..<count where unique == 0 || buffer[slot] != buffer[unique - 1] {
             buffer[unique] = buffer[slot]

@@ -88,9 +88,10 @@ struct DecisionTests {
         }
     }
 
-    /// Rules with one shared test form one group ahead of a rule between
-    /// them in conflict order: visited c, a, then b, decided c, b, a.
-    @Test func aGroupVisitedAheadOfConflictOrderIsPutBack() throws {
+    /// Turn-fixed rules (a, c) and a rule that is not (b) between them in
+    /// conflict order are two runs of the list's bits: c, a and b, merged
+    /// back to c, b, a.
+    @Test func runsOfFixedAndOtherRulesAreMergedInConflictOrder() throws {
         let shared = try engine("""
         rule a { priority 1 when confidence >= 0.5 then escalate reason "a" }
         rule b { priority 2 when metadata.cart_value > 10 then escalate reason "b" }

@@ -99,6 +99,28 @@ struct TurnFixedRuleTests {
         }
     }
 
+    /// Lists of every size around the words' edges (a list of up to two
+    /// words is tested in registers, a longer one word by word), their
+    /// fixed and varying rules interleaved in conflict order, with shadow
+    /// rules and guards: every event decides as if every rule were tested.
+    @Test(arguments: [1, 2, 63, 64, 65, 100, 127, 128, 129, 200])
+    func listsOfEverySizeAroundTheWords(count: Int) throws {
+        var source = "guards {\n  cooldown 1 turns\n  max_escalations 3\n}\n"
+        for index in 0..<count {
+            let condition = switch index % 4 {
+            case 0: "intent == wismo and confidence >= 0.\(index % 9 + 1)"
+            case 1: "intent == wismo and metadata.cart_value >= \(index % 7 * 40)"
+            case 2: "sentiment < -0.\(index % 8 + 1)"
+            default: "intent == wismo and api.orders.status == \"shipped\" and confidence >= 0.\(index % 5 + 2)"
+            }
+            let action = ["tag \"t\(index % 5)\"", "offer_handoff reason \"o\(index)\"", "escalate reason \"e\(index)\""][index % 3]
+            source += "\(index % 13 == 5 ? "shadow " : "")rule r\(index) { priority \(index * 7 % 31) when \(condition) then \(action) }\n"
+        }
+        let engine = try engine(source)
+        var random = SeededRandom(seed: UInt64(count))
+        try expectSameDecisions(engine, Self.conversation(&random, turns: 40))
+    }
+
     /// Past `maxBits` no rule is treated as fixed, and the state does not grow.
     @Test func tooManyFixedRulesAreAllTestedOnEveryEvent() throws {
         var source = ""
