@@ -86,7 +86,8 @@ struct DispatchTables {
             // `TurnFixedRules.bitCount` counts the same way; the bits must fit the session's words.
             precondition(fixed.count <= 64 * layout.fixedWords, "fixed-rule bits exceed the state's words")
             let all = fixed + varying
-            let words = (all.count + 63) >> 6
+            // Never fewer than two words, so the loop over a narrow list reads both without asking.
+            let words = max((all.count + 63) >> 6, 2)
             let candidateStart = Int32(pool.count), fullStart = Int32(full.count)
             for rule in all {
                 let hot = rules[Int(rule)]
@@ -102,8 +103,8 @@ struct DispatchTables {
                 }
             }
             let numbered = all.enumerated().map { (rule: $1, bit: $0) }
-            let testStart = appendTests(numbered, narrow: words <= 2)
-            let laterTestStart = appendTests(Array(numbered[fixed.count...]), narrow: words <= 2)
+            let testStart = appendTests(numbered, narrow: words == 2)
+            let laterTestStart = appendTests(Array(numbered[fixed.count...]), narrow: words == 2)
             entries.append(ListEntry(
                 candidateStart: candidateStart, fixedCount: Int32(fixed.count), varyingCount: Int32(varying.count),
                 fixedWords: Int32((fixed.count + 63) >> 6), words: Int32(words), fullStart: fullStart,
@@ -118,8 +119,7 @@ struct DispatchTables {
         fullWords = .copying(full)
         self.lists = .copying(entries)
         ranked = .copying(conflictOrder.map { RankedRule(rule: $0, tagBits: tagBits.isEmpty ? 0 : tagBits[Int($0)]) })
-        // At least two words: the loop over a narrow list writes both.
-        noteOffset = 2 * max(entries.map { Int($0.words) }.max() ?? 0, 2)
+        noteOffset = 2 * (entries.map { Int($0.words) }.max() ?? 2)
         laterNoteOffset = noteOffset + longest + mostTags
         scratchSlots = laterNoteOffset + longestLater
     }

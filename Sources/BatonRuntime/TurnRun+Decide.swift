@@ -13,7 +13,7 @@ extension TurnRun {
         let guardShift: Int32 = holdingGuard == nil ? 0 : 2
         let notes = scratch + plan.dispatch.noteOffset
         guard explain else {
-            // The scratch slots start 8-aligned, with room for two words at least.
+            // The scratch slots start 8-aligned.
             let bits = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: UInt64.self)
             let full = plan.dispatch.fullWords.baseAddress! + Int(list.fullStart)
             let words = Int(list.words), later = full + words
@@ -33,9 +33,9 @@ extension TurnRun {
             let start = recalling ? later : full
             let offset = plan.dispatch.fixedOffset
             let anyLeft: Bool
-            if words <= 2 {
+            if words == 2 {
                 // Word by word: a copy loop or `update(from:)` becomes a call to `memcpy`.
-                var low = words > 0 ? start[0] : 0, high = words > 1 ? start[1] : 0
+                var low = start[0], high = start[1]
                 if recalling {
                     low |= state.words[offset]
                     if list.fixedWords > 1 { high |= state.words[offset + 1] }

@@ -34,7 +34,7 @@ struct RuleBitsTests {
         // The turn-fixed rules, then the others, each in conflict order (outcome, then priority).
         let names = (0..<list.ruleCount).map { graph.rules[Int(plan.dispatch.candidates[Int(list.candidateStart) + $0].rule)].name }
         #expect(names == ["conf_08", "conf_07", "conf_05", "gloomy", "always", "conf_06", "tier_gold", "cart_500", "cart_100"])
-        #expect(list.fixedCount == 6 && list.words == 1 && list.fixedWords == 1)
+        #expect(list.fixedCount == 6 && list.words == 2 && list.fixedWords == 1)
         // Later events test the other rules only: their tests, not the confidence thresholds.
         let later = (Int(list.laterTestStart)..<Int(list.testEnd)).map { graph.nodes[Int(plan.dispatch.tests[$0].node)].test }
         #expect(later.count == 3)
