@@ -128,7 +128,7 @@ final class Plan: @unchecked Sendable {
             let root = named(rule.root)
             rules[index] = HotRule(
                 root: root, outcome: rule.outcome, isShadow: rule.isShadow,
-                bypassGuards: rule.bypassGuards, firstTest: root.rawValue)
+                bypassGuards: rule.bypassGuards)
         }
         let tags = TagTable(graph.rules)
         let names = DecisionNameTable(
@@ -207,9 +207,9 @@ final class Plan: @unchecked Sendable {
         // Residual conditions: a rule visited only for intents its own
         // `intent in [...]` conjunct admits need not test that conjunct. A
         // rule rooted at `and` is tested conjunct by conjunct even when none
-        // is dropped (an intent-free rule, say): its first conjunct can then
-        // be a group's first test shared with other rules, and the `and`
-        // node is not evaluated out of line on the way.
+        // is dropped (an intent-free rule, say): each conjunct is then a test
+        // of the rule loop that other rules can share (`DispatchTables`),
+        // and the `and` node is not evaluated out of line on the way.
         let dispatched = Self.dispatchSets(graph)
         for index in graph.rules.indices {
             let intents = dispatched[index]
@@ -227,7 +227,6 @@ final class Plan: @unchecked Sendable {
             rules[index].residualStart = Int32(pool.count)
             rules[index].residualCount = Int32(residual.count)
             rules[index].hasResidual = true
-            rules[index].firstTest = residual.first?.rawValue ?? root.rawValue
             pool.append(contentsOf: residual)
         }
         // The dispatch index's lists: per intent id, then the intent-free one.
@@ -392,10 +391,6 @@ struct HotRule {
     var outcome: Decision.Outcome
     var isShadow: Bool
     var bypassGuards: Bool
-    /// A node that must hold for the rule to fire (its first residual
-    /// conjunct, else its root): the dispatch lists group rules by it, and
-    /// a group whose first test fails is skipped as a whole.
-    var firstTest: Int32
     /// When set, the rule fires iff all of `Plan.children[residualStart...]`
     /// hold: its root's conjuncts less the intent tests its dispatch implies.
     var hasResidual = false
