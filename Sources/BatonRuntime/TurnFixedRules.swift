@@ -13,9 +13,12 @@ import BatonGraph
 struct TurnFixedRules: Sendable {
     /// Per rule: whether its condition is fixed for a turn.
     let isFixed: [Bool]
-    /// Bits a session needs: the intent-free fixed rules, then the most
-    /// fixed rules of any one intent's own list (`DispatchTables` numbers them so).
+    /// Fixed rules a list can hold: the intent-free ones, and the most of
+    /// any one intent's own list.
     let bitCount: Int
+    /// Words a session needs for their bits: the intent-free rules' words,
+    /// then the longest own list's (`DispatchTables` keeps them so).
+    let words: Int
 
     /// Past this many bits (8 words a session) every rule is tested on
     /// every event instead: a session's state stays small.
@@ -34,15 +37,16 @@ struct TurnFixedRules: Sendable {
         let intentFree = Set(graph.dispatch.intentFree)
         let own = graph.dispatch.byIntent.map { list in list.count { !intentFree.contains($0) && isFixed[Int($0)] } }
         var bitCount = shared + (own.max() ?? 0)
-        if bitCount > Self.maxBits {
+        var words = (shared + 63) / 64 + ((own.max() ?? 0) + 63) / 64
+        if 64 * words > Self.maxBits {
             isFixed = isFixed.map { _ in false }
             bitCount = 0
+            words = 0
         }
         self.isFixed = isFixed
         self.bitCount = bitCount
+        self.words = words
     }
-
-    var words: Int { (bitCount + 63) / 64 }
 
     /// Whether `test` reads a metadata field, its children's answers given by `child`.
     private static func readsMetadata(_ test: Test, child: (NodeID) -> Bool) -> Bool {

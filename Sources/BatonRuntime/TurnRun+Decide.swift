@@ -15,51 +15,59 @@ extension TurnRun {
         guard explain else {
             // The scratch slots start 8-aligned.
             let bits = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: UInt64.self)
-            let full = plan.dispatch.fullWords.baseAddress! + Int(list.fullStart)
-            let words = Int(list.words), later = full + words
-            let noting = list.fixedCount != 0 && !state.flags.contains(.fixedNoted)
-            let recalling = list.fixedCount != 0 && !noting
-            let tests: Range<Int>
+            let noting = list.pointee.fixedCount != 0 && !state.flags.contains(.fixedNoted)
+            let recalling = list.pointee.fixedCount != 0 && !noting
             if recalling {
                 // A later event of the turn: its turn-fixed rules fire as they did.
-                tests = Int(list.laterTestStart)..<Int(list.testEnd)
-                stats.rulesVisited += list.varyingRuleCount
-                stats.rulesRecalled += list.ruleCount - list.varyingRuleCount
+                stats.rulesVisited += Int(list.pointee.varyingRuleCount)
+                stats.rulesRecalled += Int(list.pointee.ruleCount - list.pointee.varyingRuleCount)
             } else {
-                tests = Int(list.testStart)..<Int(list.laterTestStart)
-                stats.rulesVisited += list.ruleCount
+                stats.rulesVisited += Int(list.pointee.ruleCount)
             }
-            // The rules to test start set; a later event's turn-fixed ones as the first event left them.
-            let start = recalling ? later : full
+            let sharedTests = list.pointee.sharedTests, ownTests = list.pointee.ownTests
+            let firstTests = recalling ? Int(sharedTests.later)..<Int(sharedTests.end) : Int(sharedTests.start)..<Int(sharedTests.later)
+            let secondTests = recalling ? Int(ownTests.later)..<Int(ownTests.end) : Int(ownTests.start)..<Int(ownTests.later)
             let offset = plan.dispatch.fixedOffset
             let anyLeft: Bool
-            if words == 2 {
-                // Word by word: a copy loop or `update(from:)` becomes a call to `memcpy`.
-                var low = start[0], high = start[1]
+            if list.pointee.words == 2 {
+                // Every rule set, or on a later event the second runs set and
+                // the fixed rules as the first event left them.
+                var (low, high) = recalling ? list.pointee.later : list.pointee.full
                 if recalling {
-                    low |= state.words[offset]
-                    if list.fixedWords > 1 { high |= state.words[offset + 1] }
+                    if list.pointee.lowFixedWord >= 0 { low |= state.words[offset + Int(list.pointee.lowFixedWord)] }
+                    if list.pointee.highFixedWord >= 0 { high |= state.words[offset + Int(list.pointee.highFixedWord)] }
                 }
-                (low, high) = clearFailing(tests, low: low, high: high)
+                (low, high) = clearFailing(firstTests, low: low, high: high)
+                (low, high) = clearFailing(secondTests, low: low, high: high)
                 bits[0] = low
                 bits[1] = high
                 anyLeft = low | high != 0
             } else {
-                bits.update(from: start, count: words)
+                // Each segment's words, as above.
+                let shared = plan.dispatch.shared, own = list.pointee.own
+                let full = plan.dispatch.fullWords.baseAddress!
+                let sharedWords = Int(shared.words), sharedFixed = shared.fixedWords
+                bits.update(from: full + Int(shared.fullStart) + (recalling ? sharedWords : 0), count: sharedWords)
+                (bits + sharedWords).update(from: full + Int(own.fullStart) + (recalling ? Int(own.words) : 0), count: Int(own.words))
                 if recalling {
-                    for word in 0..<Int(list.fixedWords) { bits[word] |= state.words[offset + word] }
+                    for word in 0..<sharedFixed { bits[word] |= state.words[offset + word] }
+                    for word in 0..<own.fixedWords { bits[sharedWords + word] |= state.words[offset + sharedFixed + word] }
                 }
-                anyLeft = clearFailing(tests, in: bits, words: words)
+                clearFailing(firstTests, in: bits)
+                clearFailing(secondTests, in: bits)
+                var left: UInt64 = 0
+                for word in 0..<Int(list.pointee.words) { left |= bits[word] }
+                anyLeft = left != 0
             }
-            if noting { noteFixedBits(bits, count: Int(list.fixedWords)) }
+            if noting { noteFixedBits(bits, own: list.pointee.own) }
             // Most events fire nothing: the shared `continue` decision.
             if !anyLeft { return plan.proceed }
             let firings = noteFirings(list, bits: bits, guardShift: guardShift, into: notes, later: scratch + plan.dispatch.laterNoteOffset)
             return decision(firings: firings, holdingGuard: holdingGuard, trace: nil, scratch: notes, texts: texts)
         }
-        stats.rulesVisited += list.ruleCount
+        stats.rulesVisited += Int(list.pointee.ruleCount)
         var traces: [(rank: Int, trace: RuleTrace)] = []
-        let firings = noteFiringsExplained(list, guardShift: guardShift, into: notes, traces: &traces)
+        let firings = noteFiringsExplained(list.pointee, guardShift: guardShift, into: notes, traces: &traces)
         SmallSort.sort(UnsafeMutableBufferPointer(start: notes, count: firings))
         let trace = traces.sorted { $0.rank < $1.rank }.map(\.trace)
         return decision(firings: firings, holdingGuard: holdingGuard, trace: trace, scratch: notes, texts: texts)
@@ -129,10 +137,9 @@ extension TurnRun {
     }
 
     /// Clears the bits of the rules that the tests `range` of the dispatch
-    /// tables rule out; returns whether any of the list's `words` has a bit
-    /// left. A test none of whose rules is left is not evaluated.
+    /// tables rule out. A test none of whose rules is left is not evaluated.
     @inline(__always)
-    private mutating func clearFailing(_ range: Range<Int>, in bits: UnsafeMutablePointer<UInt64>, words: Int) -> Bool {
+    private mutating func clearFailing(_ range: Range<Int>, in bits: UnsafeMutablePointer<UInt64>) {
         let tests = plan.dispatch.tests, masks = plan.dispatch.masks
         for index in range {
             let test = tests[index]
@@ -141,9 +148,6 @@ extension TurnRun {
             guard left != 0, !holds(NodeID(rawValue: test.node)) else { continue }
             for slot in Int(test.maskStart)..<Int(test.maskEnd) { bits[Int(masks[slot].word)] &= ~masks[slot].bits }
         }
-        var left: UInt64 = 0
-        for word in 0..<words { left |= bits[word] }
-        return left != 0
     }
 
     /// `clearFailing` for a list of up to two words, held in registers.
@@ -160,61 +164,102 @@ extension TurnRun {
         return (low, high)
     }
 
-    /// Keeps the turn-fixed rules' bits, the list's first `count` words, in
-    /// the state for the turn's later events. A word the second run shares
-    /// is kept whole: its later events start with all of that run set anyway.
-    private mutating func noteFixedBits(_ bits: UnsafeMutablePointer<UInt64>, count: Int) {
+    /// Keeps the turn-fixed rules' bits, each segment's first words, in the
+    /// state for the turn's later events. A word a segment's second run
+    /// shares is kept whole: its later events start with all of that run set anyway.
+    private mutating func noteFixedBits(_ bits: UnsafeMutablePointer<UInt64>, own: Segment) {
         state.flags.insert(.fixedNoted)
-        let offset = plan.dispatch.fixedOffset
+        let offset = plan.dispatch.fixedOffset, sharedFixed = plan.dispatch.shared.fixedWords
         state.words.withUnsafeMutableBufferPointer { words in
-            for word in 0..<count { words[offset + word] = bits[word] }
+            for word in 0..<sharedFixed { words[offset + word] = bits[word] }
+            for word in 0..<own.fixedWords { words[offset + sharedFixed + word] = bits[Int(own.firstWord) + word] }
         }
     }
 
-    /// Notes the rules whose bits are left, in rank order: each run of the
-    /// list's bits is in conflict order, so the second run's notes (written
-    /// at `later`) are merged into the first's from the end. Returns the count.
-    @inline(__always)
+    /// Notes the rules whose bits are left, in rank order: the list's runs
+    /// (`ListEntry.runs`), each in conflict order, merged one after another.
+    /// Returns the count.
     private func noteFirings(
-        _ list: ListEntry, bits: UnsafeMutablePointer<UInt64>, guardShift: Int32,
+        _ list: UnsafeMutablePointer<ListEntry>, bits: UnsafeMutablePointer<UInt64>, guardShift: Int32,
         into notes: UnsafeMutablePointer<Int32>, later: UnsafeMutablePointer<Int32>
     ) -> Int {
-        let candidates = plan.dispatch.candidates.baseAddress! + Int(list.candidateStart)
-        let split = Int(list.fixedCount), end = list.ruleCount
-        let first = Self.note(bits, 0..<split, of: candidates, guardShift: guardShift, into: notes)
-        if first == 0 { return Self.note(bits, split..<end, of: candidates, guardShift: guardShift, into: notes) }
-        let second = Self.note(bits, split..<end, of: candidates, guardShift: guardShift, into: later)
-        var from = first - 1, taken = second - 1, slot = first + second - 1
+        let candidates = plan.dispatch.candidates.baseAddress!
+        if list.pointee.orderStart >= 0 {
+            // A narrow list: each bit set at its place, then the places read in order.
+            let order = plan.dispatch.order.baseAddress! + Int(list.pointee.orderStart)
+            let places = bits + 2
+            places[0] = 0
+            places[1] = 0
+            for word in 0..<2 {
+                var set = bits[word]
+                while set != 0 {
+                    let place = Int(order[word << 6 | set.trailingZeroBitCount])
+                    set &= set &- 1
+                    places[place >> 6] |= 1 << UInt64(place & 63)
+                }
+            }
+            let byPlace = plan.dispatch.places.baseAddress! + Int(list.pointee.placeStart)
+            var count = 0
+            for word in 0..<2 {
+                var set = places[word]
+                while set != 0 {
+                    notes[count] = candidates[Int(byPlace[word << 6 | set.trailingZeroBitCount])].note(guardShift: guardShift)
+                    set &= set &- 1
+                    count += 1
+                }
+            }
+            return count
+        }
+        let runs = list.pointee.runs
+        var count = Self.note(bits, runs.0, of: candidates, guardShift: guardShift, into: notes)
+        // A run's notes go straight into `notes` while it holds none.
+        func add(_ run: ListEntry.Run) {
+            guard run.start < run.end else { return }
+            let added = Self.note(bits, run, of: candidates, guardShift: guardShift, into: count == 0 ? notes : later)
+            if count > 0 { Self.merge(later, count: added, into: notes, after: count) }
+            count += added
+        }
+        add(runs.1)
+        add(runs.2)
+        add(runs.3)
+        return count
+    }
+
+    /// Merges `count` notes at `run` into the `length` notes at `notes`,
+    /// both in rank order, from the end, in place.
+    @inline(__always)
+    private static func merge(_ run: UnsafeMutablePointer<Int32>, count: Int, into notes: UnsafeMutablePointer<Int32>, after length: Int) {
+        var from = length - 1, taken = count - 1, slot = length + count - 1
         while taken >= 0 {
-            if from >= 0, notes[from] > later[taken] {
+            if from >= 0, notes[from] > run[taken] {
                 notes[slot] = notes[from]
                 from -= 1
             } else {
-                notes[slot] = later[taken]
+                notes[slot] = run[taken]
                 taken -= 1
             }
             slot -= 1
         }
-        return first + second
     }
 
-    /// Notes the candidates whose bits in `range` are set, in order.
+    /// Notes the candidates of `run` whose bits are set, in order.
     @inline(__always)
     private static func note(
-        _ bits: UnsafeMutablePointer<UInt64>, _ range: Range<Int>, of candidates: UnsafeMutablePointer<Candidate>,
+        _ bits: UnsafeMutablePointer<UInt64>, _ run: ListEntry.Run, of candidates: UnsafeMutablePointer<Candidate>,
         guardShift: Int32, into notes: UnsafeMutablePointer<Int32>
     ) -> Int {
         var count = 0
-        guard !range.isEmpty else { return 0 }
-        for word in range.lowerBound >> 6...(range.upperBound - 1) >> 6 {
+        let start = Int(run.start), end = Int(run.end), base = Int(run.base)
+        guard start < end else { return 0 }
+        for word in start >> 6...(end - 1) >> 6 {
             var set = bits[word]
-            // Only the range's bits of its first and last words.
-            if word == range.lowerBound >> 6 { set &= ~0 << UInt64(range.lowerBound & 63) }
-            if word == (range.upperBound - 1) >> 6, range.upperBound & 63 != 0 { set &= (1 << UInt64(range.upperBound & 63)) - 1 }
+            // Only the run's bits of its first and last words.
+            if word == start >> 6 { set &= ~0 << UInt64(start & 63) }
+            if word == (end - 1) >> 6, end & 63 != 0 { set &= (1 << UInt64(end & 63)) - 1 }
             while set != 0 {
                 let bit = word << 6 | set.trailingZeroBitCount
                 set &= set &- 1
-                notes[count] = candidates[bit].note(guardShift: guardShift)
+                notes[count] = candidates[base + bit].note(guardShift: guardShift)
                 count += 1
             }
         }
@@ -226,9 +271,10 @@ extension TurnRun {
         _ list: ListEntry, guardShift: Int32, into notes: UnsafeMutablePointer<Int32>,
         traces: inout [(rank: Int, trace: RuleTrace)]
     ) -> Int {
-        let candidates = plan.dispatch.candidates
+        let candidates = plan.dispatch.candidates, shared = plan.dispatch.shared, own = list.own
         var firings = 0
-        for position in Int(list.candidateStart)..<Int(list.candidateStart) + list.ruleCount {
+        let sharedRange = Int(shared.candidateStart)..<Int(shared.candidateStart) + shared.ruleCount
+        for position in Array(sharedRange) + Array(Int(own.candidateStart)..<Int(own.candidateStart) + own.ruleCount) {
             let candidate = candidates[position]
             let fires = candidate.residualCount >= 0
                 ? every(from: Int(candidate.test), count: Int(candidate.residualCount))

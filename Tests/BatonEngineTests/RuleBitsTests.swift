@@ -27,21 +27,44 @@ struct RuleBitsTests {
         let graph = try engine(Self.rules).graph
         let plan = Plan(graph: graph, layout: StateLayout(graph), scorer: nil)
         let wismo = try #require(graph.intentIDs["wismo"])
-        let list = plan.dispatch.list(forIntent: UInt16(wismo))
-        let costs = (Int(list.testStart)..<Int(list.laterTestStart)).map { graph.nodes[Int(plan.dispatch.tests[$0].node)].cost }
+        let list = plan.dispatch.list(forIntent: UInt16(wismo)).pointee, own = list.own
+        #expect(plan.dispatch.shared.ruleCount == 0)
+        let costs = (Int(own.testStart)..<Int(own.laterTestStart)).map { graph.nodes[Int(plan.dispatch.tests[$0].node)].cost }
         #expect(costs == costs.sorted())
         #expect(costs.last == .sentiment)
         // The turn-fixed rules, then the others, each in conflict order (outcome, then priority).
-        let names = (0..<list.ruleCount).map { graph.rules[Int(plan.dispatch.candidates[Int(list.candidateStart) + $0].rule)].name }
+        let names = (0..<own.ruleCount).map { graph.rules[Int(plan.dispatch.candidates[Int(own.candidateStart) + $0].rule)].name }
         #expect(names == ["conf_08", "conf_07", "conf_05", "gloomy", "always", "conf_06", "tier_gold", "cart_500", "cart_100"])
-        #expect(list.fixedCount == 6 && list.words == 2 && list.fixedWords == 1)
+        #expect(own.fixedCount == 6 && list.words == 2 && own.fixedWords == 1)
         // Later events test the other rules only: their tests, not the confidence thresholds.
-        let later = (Int(list.laterTestStart)..<Int(list.testEnd)).map { graph.nodes[Int(plan.dispatch.tests[$0].node)].test }
+        let later = (Int(own.laterTestStart)..<Int(own.testEnd)).map { graph.nodes[Int(plan.dispatch.tests[$0].node)].test }
         #expect(later.count == 3)
         #expect(!later.contains { test in
             guard case .compare(_, let lhs, _) = test, case .signal(.confidence) = lhs else { return false }
             return true
         })
+    }
+
+    /// The intent-free rules are one segment that every list shares: their
+    /// candidates and tests are stored once, however many intents there are,
+    /// and each list's own rules follow them from the next word.
+    @Test func intentFreeRulesAreStoredOnceForEveryList() throws {
+        let intents = (0..<40).map { "i\($0)" }
+        var source = "schema {\n  intents \(intents.joined(separator: ", "))\n  metadata cart_value: number\n}\n"
+        for index in 0..<70 {
+            source += "rule free\(index) { when metadata.cart_value >= \(index) and sentiment < -0.\(index % 9 + 1) then tag \"f\" }\n"
+        }
+        for (index, intent) in intents.enumerated() {
+            source += "rule own\(index) { priority \(index) when intent == \(intent) and confidence >= 0.5 then escalate }\n"
+        }
+        let graph = RuleEngine(ruleSet: try checked(source, schema: false), scorer: FakeScorer()).graph
+        let plan = Plan(graph: graph, layout: StateLayout(graph), scorer: nil)
+        #expect(plan.dispatch.shared.ruleCount == 70 && plan.dispatch.shared.words == 2)
+        #expect(plan.dispatch.candidates.count == 70 + 40)
+        let list = plan.dispatch.list(forIntent: UInt16(try #require(graph.intentIDs["i7"]))).pointee
+        #expect(list.own.ruleCount == 1 && list.own.firstWord == 2 && list.words == 3)
+        // Each free rule's two tests once, for all 40 lists.
+        #expect(plan.dispatch.shared.laterTestStart - plan.dispatch.shared.testStart == 70 + 9)
     }
 
     /// `gloomy` needs confidence 0.9 before its sentiment is read: a turn
