@@ -297,9 +297,16 @@ struct ListEntry {
     let placeStart: Int32
     /// The tests a turn's first event runs (`testStart..<laterTestStart`
     /// of the intent-free rules, then of its own) and a later event's (from
-    /// `laterTestStart` to `testEnd`).
-    let sharedTests: (start: Int32, later: Int32, end: Int32)
-    let ownTests: (start: Int32, later: Int32, end: Int32)
+    /// `laterTestStart` to `testEnd`), each as two ranges of `DispatchTables.tests`.
+    let firstTests: TestRanges
+    let laterTests: TestRanges
+
+    struct TestRanges {
+        let sharedStart: Int32
+        let sharedEnd: Int32
+        let ownStart: Int32
+        let ownEnd: Int32
+    }
     /// Its four runs of bits in conflict order (the intent-free rules'
     /// fixed and others, then its own), each as a range of bits and the
     /// candidate of bit 0 (`DispatchTables.candidates[bit + base]`).
@@ -327,8 +334,9 @@ struct ListEntry {
             let fixed = local < segment.fixedWords ? Int32(fixedBase + local) : -1
             return (words[Int(segment.fullStart) + local], words[Int(segment.fullStart + segment.words) + local], fixed)
         }
-        sharedTests = (shared.testStart, shared.laterTestStart, shared.testEnd)
-        ownTests = (own.testStart, own.laterTestStart, own.testEnd)
+        firstTests = TestRanges(
+            sharedStart: shared.testStart, sharedEnd: shared.laterTestStart, ownStart: own.testStart, ownEnd: own.laterTestStart)
+        laterTests = TestRanges(sharedStart: shared.laterTestStart, sharedEnd: shared.testEnd, ownStart: own.laterTestStart, ownEnd: own.testEnd)
         func runs(_ segment: Segment) -> (Run, Run) {
             let first = 64 * segment.firstWord, split = first + segment.fixedCount, base = segment.candidateStart - first
             return (Run(start: first, end: split, base: base), Run(start: split, end: split + segment.varyingCount, base: base))

@@ -24,9 +24,8 @@ extension TurnRun {
             } else {
                 stats.rulesVisited += Int(list.pointee.ruleCount)
             }
-            let sharedTests = list.pointee.sharedTests, ownTests = list.pointee.ownTests
-            let firstTests = recalling ? Int(sharedTests.later)..<Int(sharedTests.end) : Int(sharedTests.start)..<Int(sharedTests.later)
-            let secondTests = recalling ? Int(ownTests.later)..<Int(ownTests.end) : Int(ownTests.start)..<Int(ownTests.later)
+            let tests = recalling ? list.pointee.laterTests : list.pointee.firstTests
+            let firstTests = Int(tests.sharedStart)..<Int(tests.sharedEnd), secondTests = Int(tests.ownStart)..<Int(tests.ownEnd)
             let offset = plan.dispatch.fixedOffset
             let anyLeft: Bool
             if list.pointee.words == 2 {
