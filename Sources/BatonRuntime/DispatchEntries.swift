@@ -1,4 +1,4 @@
-/// The records the rule loop reads from `DispatchTables`.
+// The records the rule loop reads from `DispatchTables`.
 
 /// A rule in conflict order, with what deciding reads of every firing
 /// rule: one read, not one in a table of rules and another in a table of
