@@ -175,9 +175,10 @@ extension TurnRun {
         }
     }
 
-    /// Notes the rules whose bits are left, in rank order: the list's runs
-    /// (`ListEntry.runs`), each in conflict order, merged one after another.
-    /// Returns the count.
+    /// Notes the rules whose bits are left, in rank order, and returns how
+    /// many: a narrow list sets each one's place in its conflict order
+    /// (`ListEntry.orderStart`) and reads the places back in order; a longer
+    /// one merges its runs (`ListEntry.runs`), each in conflict order.
     private func noteFirings(
         _ list: UnsafeMutablePointer<ListEntry>, bits: UnsafeMutablePointer<UInt64>, guardShift: Int32,
         into notes: UnsafeMutablePointer<Int32>, later: UnsafeMutablePointer<Int32>
