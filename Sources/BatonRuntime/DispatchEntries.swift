@@ -56,8 +56,9 @@ enum Firing: Int32 {
     case fired, held, shadow
 }
 
-/// A run of a list's bits: `fixedCount` turn-fixed candidates, then
-/// `varyingCount` others, from `candidateStart`, as bits from word
+/// A segment of a list's bits (its intent-free rules, or its own):
+/// `fixedCount` turn-fixed candidates, then `varyingCount` others, from
+/// `candidateStart`, as bits from word
 /// `firstWord` on (`words` of them, the first `fixedWords` holding the
 /// fixed run), their words at `fullStart` (every rule's, then the second
 /// run's alone), and its tests: those of `testStart..<laterTestStart` clear
@@ -113,6 +114,7 @@ struct ListEntry {
         let ownStart: Int32
         let ownEnd: Int32
     }
+
     /// Its four runs of bits in conflict order (the intent-free rules'
     /// fixed and others, then its own), each as a range of bits and the
     /// candidate of bit 0 (`DispatchTables.candidates[bit + base]`).
