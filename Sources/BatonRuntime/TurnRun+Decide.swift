@@ -271,19 +271,22 @@ extension TurnRun {
         _ list: ListEntry, guardShift: Int32, into notes: UnsafeMutablePointer<Int32>,
         traces: inout [(rank: Int, trace: RuleTrace)]
     ) -> Int {
-        let candidates = plan.dispatch.candidates, shared = plan.dispatch.shared, own = list.own
+        let candidates = plan.dispatch.candidates
         var firings = 0
-        let sharedRange = Int(shared.candidateStart)..<Int(shared.candidateStart) + shared.ruleCount
-        for position in Array(sharedRange) + Array(Int(own.candidateStart)..<Int(own.candidateStart) + own.ruleCount) {
-            let candidate = candidates[position]
-            let fires = candidate.residualCount >= 0
-                ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
-                : holds(NodeID(rawValue: candidate.test))
-            traces.append((Int(candidate.rank), trace(ofRule: Int(candidate.rule), fired: fires)))
-            guard fires else { continue }
-            notes[firings] = candidate.note(guardShift: guardShift)
-            firings += 1
+        func visit(_ segment: Segment) {
+            for position in Int(segment.candidateStart)..<Int(segment.candidateStart) + segment.ruleCount {
+                let candidate = candidates[position]
+                let fires = candidate.residualCount >= 0
+                    ? every(from: Int(candidate.test), count: Int(candidate.residualCount))
+                    : holds(NodeID(rawValue: candidate.test))
+                traces.append((Int(candidate.rank), trace(ofRule: Int(candidate.rule), fired: fires)))
+                guard fires else { continue }
+                notes[firings] = candidate.note(guardShift: guardShift)
+                firings += 1
+            }
         }
+        visit(plan.dispatch.shared)
+        visit(list.own)
         return firings
     }
 
