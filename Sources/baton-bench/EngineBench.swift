@@ -52,18 +52,8 @@ func runEngineBench(_ arguments: [String]) throws {
     print("baton-bench engine: \(eventCount) events per pass (customer + bot alternating, 1,000 sessions), median of \(repeats) passes")
     print("rules   nodes  windows  per event   customer   bot       turn+VADER(30 words)  state bytes")
     var results: [[String: Double]] = []
-    // One event stream for every size (its own generator, so the rule count
-    // does not shift the random sequence the events are drawn from).
-    var eventGenerator = EngineRuleGenerator(seed: 7)
-    let events = eventGenerator.events(count: eventCount, words: 30, sessions: 1_000)
-    var sets: [(count: Int, ruleSet: CheckedRuleSet, policy: [EngineRuleGenerator.PolicyRule], source: String)] = []
-    for count in ruleCounts {
-        var generator = EngineRuleGenerator(seed: 42)
-        let (source, policy) = generator.ruleSet(count: count)
-        let result = Checker.check([SourceFile(path: "generated-\(count).baton", text: source)], loader: nil, lint: false)
-        guard let ruleSet = result.ruleSet else { throw EngineBenchError("generated rules do not check: \(result.diagnostics.prefix(3).map(\.message))") }
-        sets.append((count, ruleSet, policy, source))
-    }
+    let events = benchEvents(count: eventCount)
+    let sets = try generatedSets(ruleCounts)
     // Every size is timed in the same rounds (see `measure`), so the host's
     // drift moves them alike and their ratio is paired round by round.
     let cheap = sets.map { RuleEngine(ruleSet: $0.ruleSet, scorer: LengthScorer()) }
@@ -157,35 +147,10 @@ private struct Timing {
 /// timing per engine. A round runs one pass of every engine in turn, so a
 /// drift of the host's speed falls on all of them alike; `ratios` holds,
 /// per round, the last engine's time per event over the first's.
-/// `readingLists` reads every element of each decision's lists and its texts, as a caller
-/// that reports them would; otherwise only the count of fired rules.
 private func measure(
     _ engines: [RuleEngine], events: [TurnEvent], repeats: Int, readingLists: Bool = false, byReference: Bool = false
 ) -> (timings: [Timing], ratios: [Double]) {
-    // Sessions are looked up by index (as a server would hold them). Swift
-    // copies each event read out of `events` before the call (its strings
-    // and arrays retained, then released), as for any caller that keeps
-    // events in an array; a caller passing an event it just decoded does
-    // not. `byReference` passes each event from an object's constant
-    // instead, which Swift passes without a copy.
-    let boxes = byReference ? events.map(EventBox.init) : []
-    let (sessionCount, sessionOf) = sessionNumbers(events)
-    // Batches of (customer, bot) pairs of distinct sessions: a batch runs its
-    // customer events, then its bot events, so no session sees its events
-    // out of order (a second turn of a session starts a new batch).
-    var batches: [Range<Int>] = []
-    var batchStart = 0
-    var inBatch = Set<Int>()
-    for pair in stride(from: 0, to: events.count - 1, by: 2) {
-        if inBatch.contains(sessionOf[pair]) || pair - batchStart >= 256 {
-            batches.append(batchStart..<pair)
-            batchStart = pair
-            inBatch.removeAll(keepingCapacity: true)
-        }
-        inBatch.insert(sessionOf[pair])
-    }
-    batches.append(batchStart..<(events.count & ~1))
-    let clock = ContinuousClock()
+    let passes = TimedPasses(events: events, byReference: byReference)
     var alls = [[Double]](repeating: [], count: engines.count)
     var customers = alls, bots = alls
     var stateBytes = [Int](repeating: 0, count: engines.count)
@@ -193,35 +158,12 @@ private func measure(
     var sink = 0
     for pass in 0...repeats {
         for (number, engine) in engines.enumerated() {
-            var sessions = (0..<sessionCount).map { engine.makeSession(id: "s\($0)") }
-            var customerTime = Duration.zero
-            var botTime = Duration.zero
-            var customerCount = 0
-            // Time customer and bot events separately, in batches, so the clock's own cost is amortised.
-            for batch in batches {
-                let start = clock.now
-                for index in stride(from: batch.lowerBound, to: batch.upperBound, by: 2) {
-                    let decision = byReference
-                        ? boxes[index].evaluate(engine, &sessions[sessionOf[index]])
-                        : engine.evaluate(events[index], in: &sessions[sessionOf[index]])
-                    sink &+= readingLists ? readLists(decision) : decision.firedRules.count
-                }
-                let middle = clock.now
-                for index in stride(from: batch.lowerBound + 1, to: batch.upperBound, by: 2) {
-                    let decision = byReference
-                        ? boxes[index].evaluate(engine, &sessions[sessionOf[index]])
-                        : engine.evaluate(events[index], in: &sessions[sessionOf[index]])
-                    sink &+= readingLists ? readLists(decision) : decision.firedRules.count
-                }
-                botTime += clock.now - middle
-                customerTime += middle - start
-                customerCount += batch.count / 2
-            }
+            let time = passes.run(engine, readingLists: readingLists, sink: &sink)
             if pass == 0 { continue }  // warm-up
-            customers[number].append(micros(customerTime) / Double(customerCount))
-            bots[number].append(micros(botTime) / Double(customerCount))
-            alls[number].append(micros(customerTime + botTime) / Double(2 * customerCount))
-            stateBytes[number] = sessions.map(\.stateByteCount).max() ?? 0
+            customers[number].append(time.customer)
+            bots[number].append(time.bot)
+            alls[number].append(time.all)
+            stateBytes[number] = time.stateBytes
         }
         if pass > 0, let last = alls.last?.last, let first = alls.first?.last { ratios.append(last / first) }
     }
@@ -230,6 +172,100 @@ private func measure(
         Timing(all: median(alls[$0]), customer: median(customers[$0]), bot: median(bots[$0]), stateBytes: stateBytes[$0])
     }
     return (timings, ratios)
+}
+
+/// One pass of an engine over the benchmark's events, timed: what
+/// `measure` repeats, and what `engine-passes` runs on request.
+struct TimedPasses {
+    let events: [TurnEvent]
+    /// The events held by reference, when passes run `byReference`.
+    private let boxes: [EventBox]
+    private let byReference: Bool
+    private let sessionCount: Int
+    private let sessionOf: [Int]
+    /// Batches of (customer, bot) pairs of distinct sessions: a batch runs its
+    /// customer events, then its bot events, so no session sees its events
+    /// out of order (a second turn of a session starts a new batch).
+    private let batches: [Range<Int>]
+
+    /// Sessions are looked up by index (as a server would hold them). Swift
+    /// copies each event read out of `events` before the call (its strings
+    /// and arrays retained, then released), as for any caller that keeps
+    /// events in an array; a caller passing an event it just decoded does
+    /// not. `byReference` passes each event from an object's constant
+    /// instead, which Swift passes without a copy.
+    init(events: [TurnEvent], byReference: Bool) {
+        self.events = events
+        self.byReference = byReference
+        boxes = byReference ? events.map(EventBox.init) : []
+        (sessionCount, sessionOf) = sessionNumbers(events)
+        var batches: [Range<Int>] = []
+        var batchStart = 0
+        var inBatch = Set<Int>()
+        for pair in stride(from: 0, to: events.count - 1, by: 2) {
+            if inBatch.contains(sessionOf[pair]) || pair - batchStart >= 256 {
+                batches.append(batchStart..<pair)
+                batchStart = pair
+                inBatch.removeAll(keepingCapacity: true)
+            }
+            inBatch.insert(sessionOf[pair])
+        }
+        batches.append(batchStart..<(events.count & ~1))
+        self.batches = batches
+    }
+
+    /// One pass from fresh sessions: µs per event (customer and bot events
+    /// each per customer event), and the largest session state.
+    /// `readingLists` reads every element of each decision's lists and its
+    /// texts, as a caller that reports them would; otherwise only the count of fired rules.
+    func run(_ engine: RuleEngine, readingLists: Bool, sink: inout Int) -> (all: Double, customer: Double, bot: Double, stateBytes: Int) {
+        let clock = ContinuousClock()
+        var sessions = (0..<sessionCount).map { engine.makeSession(id: "s\($0)") }
+        var customerTime = Duration.zero
+        var botTime = Duration.zero
+        var customerCount = 0
+        // Time customer and bot events separately, in batches, so the clock's own cost is amortised.
+        for batch in batches {
+            let start = clock.now
+            for index in stride(from: batch.lowerBound, to: batch.upperBound, by: 2) {
+                let decision = byReference
+                    ? boxes[index].evaluate(engine, &sessions[sessionOf[index]])
+                    : engine.evaluate(events[index], in: &sessions[sessionOf[index]])
+                sink &+= readingLists ? readLists(decision) : decision.firedRules.count
+            }
+            let middle = clock.now
+            for index in stride(from: batch.lowerBound + 1, to: batch.upperBound, by: 2) {
+                let decision = byReference
+                    ? boxes[index].evaluate(engine, &sessions[sessionOf[index]])
+                    : engine.evaluate(events[index], in: &sessions[sessionOf[index]])
+                sink &+= readingLists ? readLists(decision) : decision.firedRules.count
+            }
+            botTime += clock.now - middle
+            customerTime += middle - start
+            customerCount += batch.count / 2
+        }
+        return (micros(customerTime + botTime) / Double(2 * customerCount), micros(customerTime) / Double(customerCount),
+                micros(botTime) / Double(customerCount), sessions.map(\.stateByteCount).max() ?? 0)
+    }
+}
+
+/// The benchmark's event stream: one for every rule count (its own
+/// generator, so the rule count does not shift the random sequence the
+/// events are drawn from).
+func benchEvents(count: Int) -> [TurnEvent] {
+    var generator = EngineRuleGenerator(seed: 7)
+    return generator.events(count: count, words: 30, sessions: 1_000)
+}
+
+/// A generated rule set of each count, checked, with its policy for the other engines.
+func generatedSets(_ counts: [Int]) throws -> [(count: Int, ruleSet: CheckedRuleSet, policy: [EngineRuleGenerator.PolicyRule], source: String)] {
+    try counts.map { count in
+        var generator = EngineRuleGenerator(seed: 42)
+        let (source, policy) = generator.ruleSet(count: count)
+        let result = Checker.check([SourceFile(path: "generated-\(count).baton", text: source)], loader: nil, lint: false)
+        guard let ruleSet = result.ruleSet else { throw EngineBenchError("generated rules do not check: \(result.diagnostics.prefix(3).map(\.message))") }
+        return (count, ruleSet, policy, source)
+    }
 }
 
 /// An event held by reference: passed on from the object's constant, which
@@ -344,7 +380,7 @@ private func workPerEvent(
 }
 
 /// A constant-time stand-in for the scorer, so evaluation is measured without sentiment.
-private struct LengthScorer: SentimentScoring {
+struct LengthScorer: SentimentScoring {
     func scores(_ text: String) -> SentimentScores {
         let compound = Double(text.utf8.count % 200) / 100 - 1
         return SentimentScores(neg: 0, neu: 1, pos: 0, compound: compound)

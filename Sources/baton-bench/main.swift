@@ -8,6 +8,7 @@ usage: baton-bench <benchmark> [options]
                                                  parse + check + lint throughput
   sentiment [options]                            sentiment scorer speed, floor and memory
   engine [--rules 10,100,1000] [--export DIR]    per-turn evaluation, state bytes, 1M-session memory
+  engine-passes [--rules 10,100,1000]            one timed pass per rule count read from stdin
   phrases [--matchers 60] [--words 30]           the phrase scan alone, per message and per byte
 """
 
@@ -21,6 +22,7 @@ do {
     case "language": try runLanguageBench(Array(arguments.dropFirst()))
     case "sentiment": try runSentimentBench(Array(arguments.dropFirst()))
     case "engine": try runEngineBench(Array(arguments.dropFirst()))
+    case "engine-passes": try runEnginePasses(Array(arguments.dropFirst()))
     case "phrases": try runPhraseBench(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data("unknown benchmark `\(benchmark)`\n\(usage)\n".utf8))
