@@ -1,8 +1,18 @@
 """Runs the policy that `baton-bench engine --export DIR` generated through
-GoRules zen-engine (one decision table, hit policy "collect") and CEL (Rust,
-the `common-expression-language` package: one compiled program per rule),
-over the same events, and prints their median per-turn evaluation beside
-Baton's (read from the bench's --json output).
+GoRules zen-engine (one decision table, hit policy "collect"), CEL (Rust,
+the `common-expression-language` package: one compiled program per rule)
+and a plain Python function indexed by intent, over the same events, and
+prints their median per-turn evaluation beside Baton's (read from the
+bench's --json output).
+
+The Python function is the yardstick the issue quotes (0.35 / 0.52 / 1.8
+µs at 10 / 100 / 1,000 rules on its machine). This machine's speed swings
+from one second to the next with the host's load, so with --paired the
+function is timed around each of many single passes of Baton's bench and
+Baton's time is reported over it: a ratio that holds where the times do
+not, and which, times the issue's figure, gives Baton's time at the speed
+of the issue's machine. The function picks the same winner as CEL on every
+turn (checked; a difference is reported).
 
 Windows, API error counts and sentiment are computed in Python before the
 timer starts (these engines are stateless), with the same constant-time
@@ -11,10 +21,12 @@ is timed, in process, with time.perf_counter_ns: for zen-engine the
 `evaluate` call (which converts the request itself), for CEL building the
 turn's `cel.Context` once and running every program against it.
 
-usage: compare.py EXPORT_DIR RULE_COUNTS(10,100,1000) [TURNS]
+usage: compare.py [--paired BATON_BENCH] EXPORT_DIR RULE_COUNTS(10,100,1000) [TURNS]
 """
 import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 from collections import defaultdict, deque
@@ -93,6 +105,7 @@ def run_cel(policy, turns):
     programs = [(rule, cel.compile(cel_expression(rule))) for rule in policy]
     rank = {"escalate": 2, "offer_handoff": 1, "continue": 0}
     times = []
+    winners = []
     for context in turns:
         start = time.perf_counter_ns()
         # One context per turn, as a caller would build it: handing the dict
@@ -107,7 +120,69 @@ def run_cel(policy, turns):
                 if best is None or key > best[0]:
                     best = (key, rule["name"])
         times.append(time.perf_counter_ns() - start)
-    return statistics.median(times) / 1000
+        winners.append(best[1] if best else None)
+    return statistics.median(times) / 1000, winners
+
+
+def python_condition(rule):
+    """A rule's condition without its intent test (the index does that), as Python over the turn's locals."""
+    parts = []
+    if rule.get("min_confidence") is not None:
+        parts.append(f"confidence >= {float(rule['min_confidence'])!r}")
+    if rule.get("max_avg_sentiment3") is not None:
+        parts.append(f"avg3 <= {float(rule['max_avg_sentiment3'])!r}")
+    if rule.get("api_status"):
+        parts.append(f"(status.get({rule['api']!r}) == {rule['api_status']!r} or errors5 >= {rule.get('min_api_errors5') or 2})")
+    elif rule.get("min_api_errors5"):
+        parts.append(f"errors5 >= {rule['min_api_errors5']}")
+    if rule.get("metadata_min") is not None:
+        parts.append(f"{rule['metadata_field']} >= {float(rule['metadata_min'])!r}")
+    if rule.get("tiers"):
+        parts.append(f"tier in {tuple(rule['tiers'])!r}")
+    if rule.get("phrase"):
+        parts.append(f"{rule['phrase']!r} in message")
+    return " and ".join(parts) or "True"
+
+
+def python_functions(policy):
+    """One plain function per intent, over that intent's rules and the
+    intent-free ones, and one for turns of any other intent: each tests
+    every rule it holds, in conflict order (outcome, then priority, then
+    policy order), and returns the winner and the rules that fired."""
+    rank = {"escalate": 2, "offer_handoff": 1, "continue": 0}
+    order = sorted(range(len(policy)), key=lambda i: (-rank[policy[i]["outcome"]], -policy[i]["priority"], i))
+    intents = sorted({intent for rule in policy for intent in rule.get("intents") or []})
+
+    def source(name, intent):
+        lines = [f"def {name}(c):",
+                 "    confidence = c['confidence']; avg3 = c['avg3']; errors5 = c['errors5']; status = c['status']",
+                 "    cart_value = c['cart_value']; items = c['items']; tier = c['tier']; message = c['message']",
+                 "    fired = []"]
+        for index in order:
+            rule = policy[index]
+            if rule.get("intents") and intent not in rule["intents"]:
+                continue
+            lines.append(f"    if {python_condition(rule)}: fired.append({rule['name']!r})")
+        lines.append("    return (fired[0] if fired else None), fired")
+        return "\n".join(lines)
+
+    namespace = {}
+    for number, intent in enumerate(intents):
+        exec(source(f"intent_{number}", intent), namespace)
+    exec(source("other", None), namespace)
+    return {intent: namespace[f"intent_{number}"] for number, intent in enumerate(intents)}, namespace["other"]
+
+
+def run_python(policy, turns):
+    by_intent, other = python_functions(policy)
+    times = []
+    winners = []
+    for context in turns:
+        start = time.perf_counter_ns()
+        winner, fired = by_intent.get(context["intent"], other)(context)
+        times.append(time.perf_counter_ns() - start)
+        winners.append(winner)
+    return statistics.median(times) / 1000, winners
 
 
 def zen_table(policy):
@@ -183,12 +258,65 @@ def run_zen(policy, turns):
     return statistics.median(times) / 1000, (statistics.median(own) if own else float("nan"))
 
 
-def main():
-    folder = sys.argv[1]
-    counts = [int(c) for c in sys.argv[2].split(",")]
-    limit = int(sys.argv[3]) if len(sys.argv) > 3 else 5000
+# The issue's figures for the plain Python function on its machine, µs.
+ISSUE_PYTHON = {10: 0.35, 100: 0.52, 1000: 1.8}
+
+
+def load(folder, limit):
     with open(f"{folder}/events.json") as handle:
         turns = contexts(json.load(handle), limit)
+    policies = {}
+    for name in os.listdir(folder):
+        if name.startswith("policy-") and name.endswith(".json"):
+            with open(f"{folder}/{name}") as handle:
+                policies[int(name[len("policy-"):-len(".json")])] = json.load(handle)
+    return turns, policies
+
+
+def paired(bench, counts, policies, turns, rounds):
+    """Baton per event against the plain Python function, interleaved: for
+    each round and rule count, the function's median over the turns, one
+    pass of Baton's bench (`baton-bench engine-passes`) and the function
+    again, so the pass is bracketed within about a tenth of a second.
+    Returns per count the medians over rounds of Baton's time, the
+    function's, and Baton's over the function's (the geometric mean of its
+    two readings), with that ratio's range."""
+    process = subprocess.Popen([bench, "engine-passes", "--rules", ",".join(map(str, counts))],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    if process.stdout.readline().strip() != "ready":
+        raise RuntimeError("baton-bench engine-passes did not start")
+    rows = {count: [] for count in counts}
+    try:
+        for _ in range(rounds):
+            for count in counts:
+                before = run_python(policies[count], turns)[0]
+                process.stdin.write(f"{count}\n")
+                process.stdin.flush()
+                baton = float(process.stdout.readline())
+                after = run_python(policies[count], turns)[0]
+                python = (before * after) ** 0.5
+                rows[count].append((baton, python, baton / python))
+    finally:
+        process.stdin.close()
+        process.wait()
+    summary = {}
+    for count, values in rows.items():
+        ratios = sorted(ratio for _, _, ratio in values)
+        summary[count] = (statistics.median(b for b, _, _ in values), statistics.median(p for _, p, _ in values),
+                          statistics.median(ratios), ratios[0], ratios[-1])
+    return summary
+
+
+def main():
+    arguments = sys.argv[1:]
+    bench = None
+    if arguments[:1] == ["--paired"]:
+        bench = arguments[1]
+        arguments = arguments[2:]
+    folder = arguments[0]
+    counts = [int(c) for c in arguments[1].split(",")]
+    limit = int(arguments[2]) if len(arguments) > 2 else 5000
+    turns, policies = load(folder, limit)
     baton = {}
     try:
         with open(f"{folder}/baton.json") as handle:
@@ -198,23 +326,38 @@ def main():
     except FileNotFoundError:
         pass
     print(f"median µs per turn over {len(turns)} turns (sentiment excluded; Python-side features not timed)")
-    print(f"{'rules':>6} {'baton turn':>11} {'baton event':>12} {'zen (ours)':>11} {'zen (own)':>10} {'CEL/rust':>9}")
+    print(f"{'rules':>6} {'baton turn':>11} {'baton event':>12} {'python fn':>10} {'zen (ours)':>11} {'zen (own)':>10} {'CEL/rust':>9}")
     for count in counts:
-        with open(f"{folder}/policy-{count}.json") as handle:
-            policy = json.load(handle)
+        policy = policies[count]
+        python_median, python_winners = run_python(policy, turns)
         try:
             zen_ours, zen_own = run_zen(policy, turns)
         except Exception as error:  # report and go on: one engine failing must not hide the others
             print(f"zen-engine failed: {error}", file=sys.stderr)
             zen_ours = zen_own = float("nan")
         try:
-            cel_median = run_cel(policy, turns)
+            cel_median, cel_winners = run_cel(policy, turns)
+            differ = sum(a != b for a, b in zip(cel_winners, python_winners))
+            if differ:
+                print(f"the Python function and CEL pick different winners on {differ} turns at {count} rules", file=sys.stderr)
         except Exception as error:
             print(f"CEL failed: {error}", file=sys.stderr)
             cel_median = float("nan")
         row = baton.get(count, {})
         turn = row.get("customer_us", float("nan")) + row.get("bot_us", float("nan"))
-        print(f"{count:>6} {turn:>11.3f} {row.get('per_event_us', float('nan')):>12.3f} {zen_ours:>11.1f} {zen_own:>10.1f} {cel_median:>9.1f}")
+        print(f"{count:>6} {turn:>11.3f} {row.get('per_event_us', float('nan')):>12.3f} {python_median:>10.2f}"
+              f" {zen_ours:>11.1f} {zen_own:>10.1f} {cel_median:>9.1f}")
+    if bench is None:
+        return
+    rounds = 30
+    print()
+    print(f"Baton per event against the plain Python function, interleaved ({rounds} rounds, medians; the issue")
+    print("quotes the function at 0.35 / 0.52 / 1.8 µs on its machine; at its speed = ratio × the issue's figure):")
+    for count, (event, python, ratio, low, high) in paired(bench, counts, policies, turns, rounds).items():
+        line = f"{count:>6} rules: Baton {event:.3f} µs, function {python:.2f} µs, ratio {ratio:.3f} [{low:.3f}–{high:.3f}]"
+        if count in ISSUE_PYTHON:
+            line += f", at the issue's speed {ratio * ISSUE_PYTHON[count]:.3f} µs"
+        print(line)
 
 
 if __name__ == "__main__":
