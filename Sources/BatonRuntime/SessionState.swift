@@ -52,12 +52,15 @@ public struct SessionState: Sendable {
 
     /// Bytes this state occupies: the inline value plus its heap buffers
     /// (array headers included; strings longer than 15 UTF-8 bytes count
-    /// their heap bytes). Allocator rounding is not included.
+    /// their heap bytes). Allocator rounding is not included: the words and
+    /// metadata, which never grow, count their elements, as their capacity
+    /// on Linux is the allocator's usable size, which varies with the heap's
+    /// state from run to run.
     public var byteCount: Int {
         var total = MemoryLayout<SessionState>.size
-        if !words.isEmpty { total += Self.arrayHeader + words.capacity * MemoryLayout<UInt64>.stride }
+        if !words.isEmpty { total += Self.arrayHeader + words.count * MemoryLayout<UInt64>.stride }
         if !metadata.isEmpty {
-            total += Self.arrayHeader + metadata.capacity * MemoryLayout<Value>.stride
+            total += Self.arrayHeader + metadata.count * MemoryLayout<Value>.stride
             for value in metadata { total += Self.heapBytes(of: value) }
         }
         total += turn.heapBytes
