@@ -292,7 +292,11 @@ def paired(bench, counts, policies, turns, rounds):
                 before = run_python(policies[count], turns)[0]
                 process.stdin.write(f"{count}\n")
                 process.stdin.flush()
-                baton = float(process.stdout.readline())
+                reply = process.stdout.readline()
+                try:
+                    baton = float(reply)
+                except ValueError:
+                    raise RuntimeError(f"baton-bench engine-passes answered {reply.strip()!r} for {count} rules") from None
                 after = run_python(policies[count], turns)[0]
                 python = (before * after) ** 0.5
                 rows[count].append((baton, python, baton / python))
@@ -353,7 +357,11 @@ def main():
     print()
     print(f"Baton per event against the plain Python function, interleaved ({rounds} rounds, medians; the issue")
     print("quotes the function at 0.35 / 0.52 / 1.8 µs on its machine; at its speed = ratio × the issue's figure):")
-    for count, (event, python, ratio, low, high) in paired(bench, counts, policies, turns, rounds).items():
+    try:
+        summary = paired(bench, counts, policies, turns, rounds)
+    except (RuntimeError, OSError) as error:
+        sys.exit(f"paired timing failed: {error}")
+    for count, (event, python, ratio, low, high) in summary.items():
         line = f"{count:>6} rules: Baton {event:.3f} µs, function {python:.2f} µs, ratio {ratio:.3f} [{low:.3f}–{high:.3f}]"
         if count in ISSUE_PYTHON:
             line += f", at the issue's speed {ratio * ISSUE_PYTHON[count]:.3f} µs"
