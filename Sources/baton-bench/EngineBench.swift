@@ -34,19 +34,17 @@ func runEngineBench(_ arguments: [String]) throws {
     var exportFolder: String?
     var jsonPath: String?
     var sessionsForMemory = 1_000_000
-    var index = 0
-    while index < arguments.count {
-        let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-        switch arguments[index] {
+    try forEachOption(arguments) { name, value in
+        switch name {
         case "--rules": ruleCounts = value.split(separator: ",").compactMap { Int($0) }
         case "--events": eventCount = Int(value) ?? eventCount
         case "--repeat": repeats = Int(value) ?? repeats
         case "--export": exportFolder = value
         case "--json": jsonPath = value
         case "--sessions": sessionsForMemory = Int(value) ?? sessionsForMemory
-        default: throw EngineBenchError("unknown option `\(arguments[index])`")
+        default: return false
         }
-        index += 2
+        return true
     }
 
     print("baton-bench engine: \(eventCount) events per pass (customer + bot alternating, 1,000 sessions), median of \(repeats) passes")

@@ -14,15 +14,13 @@ import Foundation
 func runEnginePasses(_ arguments: [String]) throws {
     var ruleCounts = [10, 100, 1_000]
     var eventCount = 40_000
-    var index = 0
-    while index < arguments.count {
-        let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-        switch arguments[index] {
+    try forEachOption(arguments) { name, value in
+        switch name {
         case "--rules": ruleCounts = value.split(separator: ",").compactMap { Int($0) }
         case "--events": eventCount = Int(value) ?? eventCount
-        default: throw EngineBenchError("unknown option `\(arguments[index])`")
+        default: return false
         }
-        index += 2
+        return true
     }
     let passes = TimedPasses(events: benchEvents(count: eventCount), byReference: false)
     var engines: [Int: RuleEngine] = [:]
