@@ -10,7 +10,10 @@ import Foundation
 /// rule sets, warms each with one pass and prints `ready`; then for each
 /// line of standard input naming a rule count, runs one pass of that
 /// engine over the events, sentiment excluded (as `engine` times "per
-/// event"), and prints its µs per event. Ends with its input.
+/// event"), and prints its µs per event; a line `N vader` runs the rule
+/// count's engine with VADER scoring every customer message and prints µs
+/// per whole turn (customer + bot event, as `engine`'s VADER column). Ends
+/// with its input.
 func runEnginePasses(_ arguments: [String]) throws {
     var ruleCounts = [10, 100, 1_000]
     var eventCount = 40_000
@@ -23,19 +26,23 @@ func runEnginePasses(_ arguments: [String]) throws {
         return true
     }
     let passes = TimedPasses(events: benchEvents(count: eventCount), byReference: false)
-    var engines: [Int: RuleEngine] = [:]
+    var engines: [Int: RuleEngine] = [:], withVader: [Int: RuleEngine] = [:]
     for set in try generatedSets(ruleCounts) {
         engines[set.count] = RuleEngine(ruleSet: set.ruleSet, scorer: LengthScorer())
+        withVader[set.count] = RuleEngine(ruleSet: set.ruleSet, scorer: nil)
     }
     var sink = 0
-    for engine in engines.values { _ = passes.run(engine, readingLists: false, sink: &sink) }
+    for engine in Array(engines.values) + Array(withVader.values) { _ = passes.run(engine, readingLists: false, sink: &sink) }
     reply("ready")
     while let line = readLine() {
-        guard let count = Int(line.trimmingCharacters(in: .whitespaces)), let engine = engines[count] else {
-            reply("error: no generated set of `\(line)` rules (have \(ruleCounts.map(String.init).joined(separator: ", ")))")
+        let words = line.split(separator: " ")
+        let vader = words.count == 2 && words[1] == "vader"
+        guard words.count == 1 || vader, let count = Int(words[0]), let engine = (vader ? withVader : engines)[count] else {
+            reply("error: `\(line)` is not a rule count of \(ruleCounts.map(String.init).joined(separator: ", ")), with `vader` or without")
             continue
         }
-        reply(String(format: "%.4f", passes.run(engine, readingLists: false, sink: &sink).all))
+        let time = passes.run(engine, readingLists: false, sink: &sink)
+        reply(String(format: "%.4f", vader ? time.customer + time.bot : time.all))
     }
     if sink == -1 { print(sink) }
 }

@@ -8,7 +8,7 @@ usage: baton-bench <benchmark> [options]
                                                  parse + check + lint throughput
   sentiment [options]                            sentiment scorer speed, floor and memory
   engine [--rules 10,100,1000] [--export DIR]    per-turn evaluation, state bytes, 1M-session memory
-  engine-passes [--rules 10,100,1000]            one timed pass per rule count read from stdin
+  engine-passes [--rules 10,100,1000]            one timed pass per rule count read from stdin (`N` or `N vader`)
   phrases [--matchers 60] [--words 30]           the phrase scan alone, per message and per byte
 """
 

@@ -274,40 +274,48 @@ def load(folder, limit):
 
 
 def paired(bench, counts, policies, turns, rounds):
-    """Baton per event against the plain Python function, interleaved: for
-    each round and rule count, the function's median over the turns, one
-    pass of Baton's bench (`baton-bench engine-passes`) and the function
-    again, so the pass is bracketed within about a tenth of a second.
-    Returns per count the medians over rounds of Baton's time, the
-    function's, and Baton's over the function's (the geometric mean of its
-    two readings), with that ratio's range."""
+    """Baton against the plain Python function, interleaved: for each round
+    and rule count, the function's median over the turns, one pass of
+    Baton's bench (`baton-bench engine-passes`) per event, the function
+    again, one pass timing whole turns with VADER, and the function a third
+    time, so each pass is bracketed within about a tenth of a second.
+    Returns per count and per measure ("event", "vader") the medians over
+    rounds of Baton's time, the function's, and Baton's over the
+    function's (the geometric mean of the two readings around the pass),
+    with that ratio's range."""
     process = subprocess.Popen([bench, "engine-passes", "--rules", ",".join(map(str, counts))],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     if process.stdout.readline().strip() != "ready":
         raise RuntimeError("baton-bench engine-passes did not start")
-    rows = {count: [] for count in counts}
+
+    def baton(request):
+        process.stdin.write(request + "\n")
+        process.stdin.flush()
+        reply = process.stdout.readline()
+        try:
+            return float(reply)
+        except ValueError:
+            raise RuntimeError(f"baton-bench engine-passes answered {reply.strip()!r} to {request!r}") from None
+
+    rows = {(count, measure): [] for count in counts for measure in ("event", "vader")}
     try:
         for _ in range(rounds):
             for count in counts:
                 before = run_python(policies[count], turns)[0]
-                process.stdin.write(f"{count}\n")
-                process.stdin.flush()
-                reply = process.stdout.readline()
-                try:
-                    baton = float(reply)
-                except ValueError:
-                    raise RuntimeError(f"baton-bench engine-passes answered {reply.strip()!r} for {count} rules") from None
-                after = run_python(policies[count], turns)[0]
-                python = (before * after) ** 0.5
-                rows[count].append((baton, python, baton / python))
+                for measure, request in (("event", f"{count}"), ("vader", f"{count} vader")):
+                    measured = baton(request)
+                    after = run_python(policies[count], turns)[0]
+                    python = (before * after) ** 0.5
+                    rows[(count, measure)].append((measured, python, measured / python))
+                    before = after
     finally:
         process.stdin.close()
         process.wait()
     summary = {}
-    for count, values in rows.items():
+    for key, values in rows.items():
         ratios = sorted(ratio for _, _, ratio in values)
-        summary[count] = (statistics.median(b for b, _, _ in values), statistics.median(p for _, p, _ in values),
-                          statistics.median(ratios), ratios[0], ratios[-1])
+        summary[key] = (statistics.median(b for b, _, _ in values), statistics.median(p for _, p, _ in values),
+                        statistics.median(ratios), ratios[0], ratios[-1])
     return summary
 
 
@@ -355,17 +363,20 @@ def main():
         return
     rounds = 30
     print()
-    print(f"Baton per event against the plain Python function, interleaved ({rounds} rounds, medians; the issue")
-    print("quotes the function at 0.35 / 0.52 / 1.8 µs on its machine; at its speed = ratio × the issue's figure):")
+    print(f"Baton against the plain Python function, interleaved ({rounds} rounds, medians; the issue quotes")
+    print("the function at 0.35 / 0.52 / 1.8 µs on its machine; at its speed = ratio × the issue's figure):")
     try:
         summary = paired(bench, counts, policies, turns, rounds)
     except (RuntimeError, OSError) as error:
         sys.exit(f"paired timing failed: {error}")
-    for count, (event, python, ratio, low, high) in summary.items():
-        line = f"{count:>6} rules: Baton {event:.3f} µs, function {python:.2f} µs, ratio {ratio:.3f} [{low:.3f}–{high:.3f}]"
-        if count in ISSUE_PYTHON:
-            line += f", at the issue's speed {ratio * ISSUE_PYTHON[count]:.3f} µs"
-        print(line)
+    for measure, title in (("event", "per event, sentiment excluded"), ("vader", "whole turn with VADER (customer + bot event)")):
+        print(f"  {title}:")
+        for count in counts:
+            event, python, ratio, low, high = summary[(count, measure)]
+            line = f"{count:>8} rules: Baton {event:.3f} µs, function {python:.2f} µs, ratio {ratio:.3f} [{low:.3f}–{high:.3f}]"
+            if count in ISSUE_PYTHON:
+                line += f", at the issue's speed {ratio * ISSUE_PYTHON[count]:.3f} µs"
+            print(line)
 
 
 if __name__ == "__main__":
