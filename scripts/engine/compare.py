@@ -78,25 +78,45 @@ def contexts(events, limit):
     return turns
 
 
-def cel_expression(rule):
-    parts = []
-    if rule.get("intents"):
-        parts.append("intent in [" + ", ".join(f"'{i}'" for i in rule["intents"]) + "]")
+def policy_tests(rule):
+    """A rule's tests beyond its intents, as (kind, arguments), read once for
+    every engine that writes them in its own syntax."""
     if rule.get("min_confidence") is not None:
-        parts.append(f"confidence >= {float(rule['min_confidence'])}")
+        yield "at_least", ("confidence", float(rule["min_confidence"]))
     if rule.get("max_avg_sentiment3") is not None:
-        parts.append(f"avg3 <= {float(rule['max_avg_sentiment3'])}")
+        yield "at_most", ("avg3", float(rule["max_avg_sentiment3"]))
     if rule.get("api_status"):
-        api = rule["api"]
-        parts.append(f"((has(status.{api}) && status.{api} == '{rule['api_status']}') || errors5 >= {rule.get('min_api_errors5') or 2})")
+        yield "status_or_errors", (rule["api"], rule["api_status"], rule.get("min_api_errors5") or 2)
     elif rule.get("min_api_errors5"):
-        parts.append(f"errors5 >= {rule['min_api_errors5']}")
+        yield "at_least", ("errors5", rule["min_api_errors5"])
     if rule.get("metadata_min") is not None:
-        parts.append(f"{rule['metadata_field']} >= {float(rule['metadata_min'])}")
+        yield "at_least", (rule["metadata_field"], float(rule["metadata_min"]))
     if rule.get("tiers"):
-        parts.append("tier in [" + ", ".join(f"'{t}'" for t in rule["tiers"]) + "]")
+        yield "one_of", ("tier", rule["tiers"])
     if rule.get("phrase"):
-        parts.append(f"message.contains('{rule['phrase']}')")
+        yield "contains", (rule["phrase"],)
+
+
+CEL = {
+    "at_least": lambda field, value: f"{field} >= {value}",
+    "at_most": lambda field, value: f"{field} <= {value}",
+    "status_or_errors": lambda api, status, errors: f"((has(status.{api}) && status.{api} == '{status}') || errors5 >= {errors})",
+    "one_of": lambda field, values: f"{field} in [" + ", ".join(f"'{v}'" for v in values) + "]",
+    "contains": lambda phrase: f"message.contains('{phrase}')",
+}
+
+PYTHON = {
+    "at_least": lambda field, value: f"{field} >= {value!r}",
+    "at_most": lambda field, value: f"{field} <= {value!r}",
+    "status_or_errors": lambda api, status, errors: f"(status.get({api!r}) == {status!r} or errors5 >= {errors})",
+    "one_of": lambda field, values: f"{field} in {tuple(values)!r}",
+    "contains": lambda phrase: f"{phrase!r} in message",
+}
+
+
+def cel_expression(rule):
+    parts = [CEL["one_of"]("intent", rule["intents"])] if rule.get("intents") else []
+    parts += [CEL[kind](*arguments) for kind, arguments in policy_tests(rule)]
     return " && ".join(parts) or "true"
 
 
@@ -126,22 +146,7 @@ def run_cel(policy, turns):
 
 def python_condition(rule):
     """A rule's condition without its intent test (the index does that), as Python over the turn's locals."""
-    parts = []
-    if rule.get("min_confidence") is not None:
-        parts.append(f"confidence >= {float(rule['min_confidence'])!r}")
-    if rule.get("max_avg_sentiment3") is not None:
-        parts.append(f"avg3 <= {float(rule['max_avg_sentiment3'])!r}")
-    if rule.get("api_status"):
-        parts.append(f"(status.get({rule['api']!r}) == {rule['api_status']!r} or errors5 >= {rule.get('min_api_errors5') or 2})")
-    elif rule.get("min_api_errors5"):
-        parts.append(f"errors5 >= {rule['min_api_errors5']}")
-    if rule.get("metadata_min") is not None:
-        parts.append(f"{rule['metadata_field']} >= {float(rule['metadata_min'])!r}")
-    if rule.get("tiers"):
-        parts.append(f"tier in {tuple(rule['tiers'])!r}")
-    if rule.get("phrase"):
-        parts.append(f"{rule['phrase']!r} in message")
-    return " and ".join(parts) or "True"
+    return " and ".join(PYTHON[kind](*arguments) for kind, arguments in policy_tests(rule)) or "True"
 
 
 def python_functions(policy):
